@@ -1,0 +1,78 @@
+/** Lints files on disk: resolves paths and globs, reads each file, applies its config, fixes on request. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { globSync } from "tinyglobby";
+import { analyze, type AnalyzeOptions } from "../core/analyze";
+import type { Catalog } from "../core/catalog";
+import { fixAll } from "../core/fix-all";
+import { findConfigFile, loadCatalog, loadConfigFile } from "../node/files";
+import { locateFindings, type FileReport } from "./report";
+
+export const CHARTER_GLOB = "**/*.cto-charter.{yaml,yml}";
+const IGNORED = ["**/node_modules/**", "**/.git/**"];
+
+export class UsageError extends Error {}
+
+/** Expands paths (files, directories, globs) to charter files, in a stable order. */
+export function resolveTargets(patterns: string[], cwd: string): string[] {
+  const files = new Set<string>();
+  for (const pattern of patterns.length ? patterns : ["."]) {
+    const absolute = path.resolve(cwd, pattern);
+    let found: string[];
+    if (fs.existsSync(absolute) && fs.statSync(absolute).isDirectory()) {
+      found = globSync(CHARTER_GLOB, { cwd: absolute, ignore: IGNORED, absolute: true, dot: false });
+    } else if (fs.existsSync(absolute)) {
+      found = [absolute];
+    } else {
+      found = globSync(pattern, { cwd, ignore: IGNORED, absolute: true });
+    }
+    if (found.length === 0) throw new UsageError(`No charter files match "${pattern}".`);
+    for (const file of found.sort()) files.add(path.normalize(file));
+  }
+  return [...files];
+}
+
+export interface LintOptions {
+  fix: boolean;
+  /** An explicit `--config`; otherwise the nearest `.cto-charter.json` above each file. */
+  configFile?: string;
+  cwd: string;
+}
+
+/** Options per config file, loaded once each. */
+class OptionsCache {
+  private readonly cache = new Map<string, AnalyzeOptions>();
+
+  get(configFile: string | undefined): AnalyzeOptions {
+    if (!configFile) return {};
+    let options = this.cache.get(configFile);
+    if (!options) {
+      const config = loadConfigFile(configFile);
+      const catalog: Catalog | undefined = config.catalog ? loadCatalog(path.resolve(path.dirname(configFile), config.catalog)) : undefined;
+      options = { severities: config.rules, catalog };
+      this.cache.set(configFile, options);
+    }
+    return options;
+  }
+}
+
+export function lintFiles(files: string[], options: LintOptions): FileReport[] {
+  const cache = new OptionsCache();
+  const explicit = options.configFile ? path.resolve(options.cwd, options.configFile) : undefined;
+  if (explicit && !fs.existsSync(explicit)) throw new UsageError(`Config file not found: ${options.configFile}`);
+  return files.map((file) => {
+    const analyzeOptions = cache.get(explicit ?? findConfigFile(path.dirname(file)));
+    const text = readText(file);
+    const display = path.relative(options.cwd, file) || file;
+    if (!options.fix) return { path: display, findings: locateFindings(analyze(text, analyzeOptions)) };
+    const result = fixAll(text, analyzeOptions);
+    const fixed = result.text !== text;
+    if (fixed) fs.writeFileSync(file, result.text);
+    return { path: display, findings: locateFindings(result.analysis), fixed };
+  });
+}
+
+/** Bytes that are not UTF-8 decode to U+FFFD, which the parser then reports where it stands. */
+function readText(file: string): string {
+  return new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(fs.readFileSync(file));
+}

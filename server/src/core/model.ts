@@ -1,0 +1,185 @@
+/**
+ * YAML with positions → the typed charter the rules read. Built leniently from the syntax tree, so
+ * rules still run on a document with schema errors: a value of the wrong type is simply absent here
+ * (the schema rule reports it).
+ */
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from "yaml";
+import { PERSONA_IDS, type PersonaId } from "../../../schemas/catalog";
+import type { Accountability, Catalog } from "./catalog";
+import type { Match } from "./matcher";
+import type { ParsedCharter } from "./parse";
+import { splitSentences } from "./sentences";
+import type { OffsetRange } from "./types";
+import { nodeRange } from "./yaml-nav";
+
+export interface Resolution {
+  accountability: Accountability;
+  /** How the item named it: by catalog id, or by free text that the matcher resolved. */
+  via: "id" | "text";
+  /** For `via: "text"`: confidence, evidence and phrases. */
+  match?: Match;
+}
+
+export type ListKey = "accountabilities" | "shared_with_cio";
+
+export interface Item {
+  list: ListKey;
+  index: number;
+  /** The sequence entry (a scalar or a mapping). */
+  node: Node;
+  range: OffsetRange;
+  id?: string;
+  idNode?: Scalar;
+  text?: string;
+  textNode?: Scalar;
+  /** Undefined when the item has no `metrics` key (plain strings never have one). */
+  metrics?: string[];
+  resolution?: Resolution;
+  /** Why free text resolved to nothing, when there is something to say. */
+  unmatchedReason?: string;
+}
+
+export interface Sentence {
+  text: string;
+  range: OffsetRange;
+  /** True when the sentence's subject is someone else ("The CIO runs internal IT"). */
+  otherSubject: boolean;
+  resolution?: Resolution;
+  unmatchedReason?: string;
+}
+
+export interface CharterModel {
+  root: YAMLMap;
+  /** Top-level pairs by key. */
+  pairs: Map<string, Pair<Node, Node | null>>;
+  personas: { id: PersonaId; node: Scalar }[];
+  /** The `persona` value node, where persona-level findings sit. */
+  personaNode?: Node;
+  reportsTo?: { value: string; node: Scalar };
+  hasCio: boolean;
+  alsoCio?: { value: boolean; node: Scalar };
+  accountabilities: Item[];
+  shared: Item[];
+  practices: { text: string; node: Scalar }[];
+  timeAllocation?: { keyNode: Node; values: Map<string, number> };
+  sentences: Sentence[];
+}
+
+export function buildModel(parsed: ParsedCharter, catalog: Catalog): CharterModel | undefined {
+  const root = parsed.root;
+  if (!root) return undefined;
+  const pairs = new Map<string, Pair<Node, Node | null>>();
+  for (const pair of root.items as Pair<Node, Node | null>[]) {
+    if (isScalar(pair.key) && typeof pair.key.value === "string" && !pairs.has(pair.key.value)) pairs.set(pair.key.value, pair);
+  }
+  const value = (key: string) => pairs.get(key)?.value ?? undefined;
+
+  const personaNode = value("persona");
+  const personaScalars = isSeq(personaNode) ? personaNode.items : [personaNode];
+  const personas = personaScalars.filter(isPersonaScalar).map((node) => ({ id: node.value as PersonaId, node }));
+
+  const organization = value("organization");
+  const hasCioNode = isMap(organization) ? organization.get("has_cio", true) : undefined;
+  const alsoCioNode = value("also_cio");
+  const reportsNode = value("reports_to");
+  const jobDescription = value("job_description");
+
+  return {
+    root,
+    pairs,
+    personas,
+    personaNode,
+    reportsTo: isScalar(reportsNode) && typeof reportsNode.value === "string" ? { value: reportsNode.value, node: reportsNode } : undefined,
+    hasCio: !(isScalar(hasCioNode) && hasCioNode.value === false),
+    alsoCio: isScalar(alsoCioNode) && typeof alsoCioNode.value === "boolean" ? { value: alsoCioNode.value, node: alsoCioNode } : undefined,
+    accountabilities: readItems("accountabilities", value("accountabilities"), catalog),
+    shared: readItems("shared_with_cio", value("shared_with_cio"), catalog),
+    practices: readStrings(value("practices")),
+    timeAllocation: readTimeAllocation(pairs.get("time_allocation")),
+    sentences: isScalar(jobDescription) && typeof jobDescription.value === "string"
+      ? readSentences(parsed.text, jobDescription, catalog)
+      : [],
+  };
+}
+
+function isPersonaScalar(node: unknown): node is Scalar<string> {
+  return isScalar(node) && typeof node.value === "string" && (PERSONA_IDS as readonly string[]).includes(node.value);
+}
+
+function readItems(list: ListKey, node: Node | undefined, catalog: Catalog): Item[] {
+  if (!isSeq(node)) return [];
+  const items: Item[] = [];
+  node.items.forEach((entry, index) => {
+    if (!entry || !(entry as Node).range) return;
+    const item: Item = { list, index, node: entry as Node, range: nodeRange(entry as Node) };
+    if (isScalar(entry) && typeof entry.value === "string") {
+      item.text = entry.value;
+      item.textNode = entry as Scalar;
+    } else if (isMap(entry)) {
+      const id = entry.get("id", true);
+      const text = entry.get("text", true);
+      const metrics = entry.get("metrics", true);
+      if (isScalar(id) && typeof id.value === "string") {
+        item.id = id.value;
+        item.idNode = id;
+      }
+      if (isScalar(text) && typeof text.value === "string") {
+        item.text = text.value;
+        item.textNode = text;
+      }
+      if (entry.has("metrics")) item.metrics = readStrings(metrics).map((m) => m.text);
+    } else {
+      return;
+    }
+    resolveItem(item, catalog);
+    items.push(item);
+  });
+  return items;
+}
+
+function resolveItem(item: Item, catalog: Catalog): void {
+  if (item.id !== undefined) {
+    const accountability = catalog.accountabilities.get(item.id);
+    if (accountability) item.resolution = { accountability, via: "id" };
+    return;
+  }
+  if (item.text !== undefined) {
+    const result = resolveText(item.text, catalog);
+    item.resolution = result.resolution;
+    item.unmatchedReason = result.reason;
+  }
+}
+
+function resolveText(text: string, catalog: Catalog): { resolution?: Resolution; reason?: string } {
+  const { match, reason } = catalog.matcher.match(text);
+  const accountability = match && catalog.accountabilities.get(match.accountabilityId);
+  return accountability ? { resolution: { accountability, via: "text", match } } : { reason };
+}
+
+function readStrings(node: Node | null | undefined): { text: string; node: Scalar }[] {
+  if (!isSeq(node)) return [];
+  return node.items.filter((n): n is Scalar<string> => isScalar(n) && typeof n.value === "string").map((n) => ({ text: n.value, node: n }));
+}
+
+function readTimeAllocation(pair: Pair<Node, Node | null> | undefined): CharterModel["timeAllocation"] {
+  if (!pair || !isMap(pair.value)) return undefined;
+  const values = new Map<string, number>();
+  for (const entry of pair.value.items) {
+    if (isScalar(entry.key) && isScalar(entry.value) && typeof entry.value.value === "number") {
+      values.set(String(entry.key.value), entry.value.value);
+    }
+  }
+  return { keyNode: pair.key, values };
+}
+
+/** Who else a job description may talk about; their sentences state no accountability of this role. */
+const OTHER_SUBJECT =
+  /^(?:the |our |a |an )?(?:cio|chief information officer|ceo|cfo|coo|cpo|board|it department|it team|it organi[sz]ation|service desk|head of it|vp of it|it director|security team|ciso|finance team|hr)\b/i;
+
+function readSentences(text: string, node: Scalar, catalog: Catalog): Sentence[] {
+  return splitSentences(text, node).map(({ text: sentence, range }) => {
+    const otherSubject = OTHER_SUBJECT.test(sentence.trim());
+    const result = otherSubject ? {} : resolveText(sentence, catalog);
+    return { text: sentence, range, otherSubject, resolution: result.resolution, unmatchedReason: result.reason };
+  });
+}

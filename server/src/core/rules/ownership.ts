@@ -1,0 +1,63 @@
+/**
+ * Who owns what: the shared judgement behind `cio-overlap`, `shared-ownership`,
+ * `accountability-missing` and `persona-fit`, so the rules cannot disagree.
+ */
+import type { Catalog } from "../catalog";
+import type { CharterModel, Item, Resolution, Sentence } from "../model";
+
+/** Items and sentences that state an accountability of this role, with what they resolved to. */
+export interface Claim {
+  resolution: Resolution;
+  item?: Item;
+  sentence?: Sentence;
+}
+
+export function claims(model: CharterModel): Claim[] {
+  const out: Claim[] = [];
+  for (const item of model.accountabilities) if (item.resolution) out.push({ resolution: item.resolution, item });
+  for (const sentence of model.sentences) if (sentence.resolution) out.push({ resolution: sentence.resolution, sentence });
+  return out;
+}
+
+const sharedCache = new WeakMap<CharterModel, Set<string>>();
+
+/** Catalog ids agreed as joint with the CIO (computed once per model: every item asks). */
+export function sharedIds(model: CharterModel): Set<string> {
+  let ids = sharedCache.get(model);
+  if (!ids) {
+    ids = new Set(model.shared.flatMap((item) => (item.resolution ? [item.resolution.accountability.id] : [])));
+    sharedCache.set(model, ids);
+  }
+  return ids;
+}
+
+/** Catalog ids the charter covers: its accountabilities, its job description and `shared_with_cio`. */
+export function coveredIds(model: CharterModel): Set<string> {
+  const ids = new Set(sharedIds(model));
+  for (const claim of claims(model)) ids.add(claim.resolution.accountability.id);
+  return ids;
+}
+
+export function coreIds(model: CharterModel, catalog: Catalog): Set<string> {
+  const ids = new Set<string>();
+  for (const { id } of model.personas) for (const core of catalog.personas.get(id)?.core ?? []) ids.add(core.id);
+  return ids;
+}
+
+export type Ownership = "own" | "overlap" | "shared";
+
+/**
+ * How a claimed accountability stands against the CIO: `overlap` (the CIO's), `shared` (to be agreed
+ * as joint), or `own` (nothing to say: CTO-side, already agreed, no separate CIO, or delegated).
+ */
+export function ownershipOf(accountabilityId: string, model: CharterModel, catalog: Catalog): Ownership {
+  const accountability = catalog.accountabilities.get(accountabilityId);
+  if (!accountability || accountability.domain === "cto") return "own";
+  if (!model.hasCio || model.alsoCio?.value === true) return "own";
+  if (sharedIds(model).has(accountabilityId)) return "own";
+  if (accountability.domain === "shared") return "shared";
+  // A CIO-side accountability: delegated operations, a persona's own core, or an overlap.
+  const delegated = model.personas.some((p) => p.id === "coo-of-it") && model.reportsTo?.value === "cio";
+  if (delegated) return "own";
+  return coreIds(model, catalog).has(accountabilityId) ? "shared" : "overlap";
+}
