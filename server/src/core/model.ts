@@ -92,8 +92,8 @@ export function buildModel(parsed: ParsedCharter, catalog: Catalog): CharterMode
     reportsTo: isScalar(reportsNode) && typeof reportsNode.value === "string" ? { value: reportsNode.value, node: reportsNode } : undefined,
     hasCio: !(isScalar(hasCioNode) && hasCioNode.value === false),
     alsoCio: isScalar(alsoCioNode) && typeof alsoCioNode.value === "boolean" ? { value: alsoCioNode.value, node: alsoCioNode } : undefined,
-    accountabilities: readItems("accountabilities", value("accountabilities"), catalog),
-    shared: readItems("shared_with_cio", value("shared_with_cio"), catalog),
+    accountabilities: readItems(parsed.text, "accountabilities", value("accountabilities"), catalog),
+    shared: readItems(parsed.text, "shared_with_cio", value("shared_with_cio"), catalog),
     practices: readStrings(value("practices")),
     timeAllocation: readTimeAllocation(pairs.get("time_allocation")),
     sentences: isScalar(jobDescription) && typeof jobDescription.value === "string"
@@ -106,13 +106,24 @@ function isPersonaScalar(node: unknown): node is Scalar<string> {
   return isScalar(node) && typeof node.value === "string" && (PERSONA_IDS as readonly string[]).includes(node.value);
 }
 
-function readItems(list: ListKey, node: Node | undefined, catalog: Catalog): Item[] {
+/** A block mapping's range runs to the next line; an item's range ends at its last character. */
+function trimmed(text: string, range: OffsetRange): OffsetRange {
+  let end = range.end;
+  while (end > range.start && /\s/.test(text[end - 1])) end--;
+  return { start: range.start, end };
+}
+
+function readItems(text: string, list: ListKey, node: Node | undefined, catalog: Catalog): Item[] {
   if (!isSeq(node)) return [];
   const items: Item[] = [];
   node.items.forEach((entry, index) => {
     if (!entry || !(entry as Node).range) return;
-    const item: Item = { list, index, node: entry as Node, range: nodeRange(entry as Node) };
-    if (isScalar(entry) && typeof entry.value === "string") {
+    const item: Item = { list, index, node: entry as Node, range: trimmed(text, nodeRange(entry as Node)) };
+    if (isScalar(entry) && typeof entry.value === "string" && catalog.accountabilities.has(entry.value)) {
+      // A bare catalog id (`- external-customer-experience`) names the entry itself.
+      item.id = entry.value;
+      item.idNode = entry as Scalar;
+    } else if (isScalar(entry) && typeof entry.value === "string") {
       item.text = entry.value;
       item.textNode = entry as Scalar;
     } else if (isMap(entry)) {

@@ -43,7 +43,7 @@ export function parseCharter(text: string): ParsedCharter {
   const list = Array.isArray(docs) ? docs : [];
   for (const doc of list) {
     for (const error of doc.errors) {
-      parsed.syntaxErrors.push({ message: sentence(error.message), range: clampRange(error.pos, text.length) });
+      parsed.syntaxErrors.push({ message: sentence(error.message), range: widen(text, clampRange(error.pos, text.length)) });
     }
   }
   const doc = list[0];
@@ -89,6 +89,23 @@ export function parseCharter(text: string): ParsedCharter {
 function clampRange([start, end]: [number, number], length: number): OffsetRange {
   const s = Math.max(0, Math.min(start, length));
   return { start: s, end: Math.max(s, Math.min(end, length)) };
+}
+
+/**
+ * The parser often points at a single character (or none, at the end of the file); widen such a
+ * range to the word it touches so an editor shows a visible squiggle.
+ */
+const WORD = /[^\s:,[\]{}]/;
+
+function widen(text: string, range: OffsetRange): OffsetRange {
+  if (range.end - range.start > 1) return range;
+  let start = range.start;
+  while (start > 0 && (start >= text.length || /\s/.test(text[start])) && /\s/.test(text[start - 1] ?? "")) start--;
+  if (start >= text.length || /\s/.test(text[start])) start = Math.max(0, start - 1);
+  let end = start;
+  while (start > 0 && WORD.test(text[start - 1])) start--;
+  while (end < text.length && WORD.test(text[end])) end++;
+  return end > start ? { start, end } : range;
 }
 
 function firstLineOf(offset: number, lines: LineIndex): OffsetRange {
