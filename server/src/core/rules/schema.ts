@@ -53,8 +53,8 @@ length), the message names the intended word and a quick-fix corrects it.`,
 };
 
 /**
- * A union reports every branch's issues; keep the branch the value was evidently meant for (the one
- * that did not fail on the value's type at its root, and went deepest).
+ * A union reports every branch's issues; keep the branch the value was evidently meant for: one that
+ * did not reject the value's type at its root (then one that at least took its type), going deepest.
  */
 function flatten(issues: readonly Issue[], prefix: PropertyKey[] = []): Issue[] {
   const out: Issue[] = [];
@@ -64,10 +64,12 @@ function flatten(issues: readonly Issue[], prefix: PropertyKey[] = []): Issue[] 
       out.push({ ...issue, path } as Issue);
       continue;
     }
-    const branches = issue.errors.filter((branch) => !branch.some((i) => i.code === "invalid_type" && i.path.length === 0));
-    const candidates = branches.length ? branches : issue.errors;
+    const rejection = (branch: readonly Issue[]) =>
+      branch.some((i) => i.path.length === 0 && i.code === "invalid_type") ? 2 : branch.some((i) => i.path.length === 0 && i.code === "invalid_value") ? 1 : 0;
     const depth = (branch: readonly Issue[]) => Math.max(...branch.map((i) => i.path.length));
-    const chosen = candidates.reduce((best, branch) => (depth(branch) > depth(best) ? branch : best));
+    const chosen = issue.errors.reduce((best, branch) =>
+      rejection(branch) < rejection(best) || (rejection(branch) === rejection(best) && depth(branch) > depth(best)) ? branch : best,
+    );
     out.push(...flatten(chosen, path));
   }
   return out;
@@ -78,6 +80,16 @@ function fromIssue(parsed: ParsedCharter, root: Node, issue: Issue): Report {
   const where = formatPath(path) || "The charter";
   const at = locate(root, path);
   const valueNode = at.value;
+
+  if (!at.found && issue.code !== "unrecognized_keys") {
+    const missing = String(path[path.length - 1]);
+    return {
+      message: `Missing required key \`${missing}\`${path.length > 1 ? ` in \`${formatPath(path.slice(0, -1))}\`` : ""}.`,
+      range: path.length > 1 ? nodeRange(at.nearest) : firstKeyLine(parsed, root),
+      fixes: [],
+      data: { kind: "missing-key", value: missing },
+    };
+  }
 
   switch (issue.code) {
     case "unrecognized_keys": {
@@ -96,21 +108,12 @@ function fromIssue(parsed: ParsedCharter, root: Node, issue: Issue): Report {
       };
     }
     case "invalid_type": {
-      if (!at.found || (valueNode === undefined && at.key)) {
-        const missing = String(path[path.length - 1]);
-        if (!at.found) {
-          return {
-            message: `Missing required key \`${missing}\`${path.length > 1 ? ` in \`${formatPath(path.slice(0, -1))}\`` : ""}.`,
-            range: path.length > 1 ? nodeRange(at.nearest) : firstKeyLine(parsed, root),
-            fixes: [],
-            data: { kind: "missing-key", value: missing },
-          };
-        }
-        return { message: `\`${where}\` has no value; it should be ${article(issue.expected)}.`, range: nodeRange(at.key!), fixes: [], data: { kind: "type" } };
+      if (valueNode === undefined) {
+        return { message: `\`${where}\` has no value; it should be ${article(issue.expected)}.`, range: nodeRange(at.nearest), fixes: [], data: { kind: "type" } };
       }
       return {
         message: `\`${where}\` should be ${article(issue.expected)}, not ${describe(valueNode)}.`,
-        range: nodeRange(valueNode!),
+        range: nodeRange(valueNode),
         fixes: [],
         data: { kind: "type" },
       };
