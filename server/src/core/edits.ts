@@ -22,7 +22,8 @@ export interface ListEntry {
 
 export function scalarEntry(value: string): ListEntry {
   const text = yamlScalar(value);
-  return { block: text, flow: text };
+  // Inside `[…]` a plain scalar ends at a comma or bracket, so such text must be quoted there.
+  return { block: text, flow: /[,[\]{}]/.test(text) && !/^["']/.test(text) ? JSON.stringify(value) : text };
 }
 
 export function idEntry(id: string): ListEntry {

@@ -96,7 +96,9 @@ function fromIssue(parsed: ParsedCharter, root: Node, issue: Issue): Report {
       const [first] = issue.keys;
       const keyNode = keyOf(at.value ?? root, first);
       const allowed = keysAt(path as (string | number)[]).map((k) => k.name);
-      const suggestion = didYouMean(first, allowed);
+      // Renaming to a key the mapping already has would only trade this error for a duplicate key.
+      const present = new Set(isMap(at.value) ? at.value.items.map((p) => String((p.key as { value?: unknown })?.value)) : []);
+      const suggestion = didYouMean(first, allowed.filter((k) => !present.has(k)));
       const context = path.length ? ` in \`${formatPath(path)}\`` : "";
       return {
         message:
