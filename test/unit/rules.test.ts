@@ -238,3 +238,9 @@ describe("recommendation-missing", () => {
     assert.equal(byRule(text, "recommendation-missing").length, 1);
   });
 });
+
+test("an item's range stops at its last value, before a trailing comment", () => {
+  const text = withItems("  - text: Run technology experiments\n    metrics: []   # to do\n");
+  const [missing] = byRule(text, "metrics-missing");
+  assertCovers(text, missing, "text: Run technology experiments\n    metrics: []");
+});

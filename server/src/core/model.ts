@@ -106,11 +106,18 @@ function isPersonaScalar(node: unknown): node is Scalar<string> {
   return isScalar(node) && typeof node.value === "string" && (PERSONA_IDS as readonly string[]).includes(node.value);
 }
 
-/** A block mapping's range runs to the next line; an item's range ends at its last character. */
-function trimmed(text: string, range: OffsetRange): OffsetRange {
-  let end = range.end;
-  while (end > range.start && /\s/.test(text[end - 1])) end--;
-  return { start: range.start, end };
+/**
+ * A block mapping's range runs on over a trailing comment to the next line; an item's range ends
+ * with its last key or value, so a squiggle covers the item and nothing after it.
+ */
+function itemRange(text: string, node: Node): OffsetRange {
+  const range = nodeRange(node);
+  if (isMap(node) && !node.flow) {
+    const ends = node.items.map((p) => ((p.value as Node | null)?.range ?? (p.key as Node | null)?.range)?.[1] ?? range.start);
+    range.end = Math.max(range.start, ...ends);
+  }
+  while (range.end > range.start && /\s/.test(text[range.end - 1])) range.end--;
+  return range;
 }
 
 function readItems(text: string, list: ListKey, node: Node | undefined, catalog: Catalog): Item[] {
@@ -118,7 +125,7 @@ function readItems(text: string, list: ListKey, node: Node | undefined, catalog:
   const items: Item[] = [];
   node.items.forEach((entry, index) => {
     if (!entry || !(entry as Node).range) return;
-    const item: Item = { list, index, node: entry as Node, range: trimmed(text, nodeRange(entry as Node)) };
+    const item: Item = { list, index, node: entry as Node, range: itemRange(text, entry as Node) };
     if (isScalar(entry) && typeof entry.value === "string" && catalog.accountabilities.has(entry.value)) {
       // A bare catalog id (`- external-customer-experience`) names the entry itself.
       item.id = entry.value;
