@@ -10,6 +10,9 @@ import type { OffsetRange } from "./types";
 /** Aliases a charter may expand; a billion-laughs document needs millions. */
 export const MAX_ALIAS_COUNT = 100;
 
+/** Characters no text file holds: C0 controls other than tab and line breaks, DEL, and U+FFFD from undecodable bytes. */
+const BINARY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
+
 export interface Problem {
   message: string;
   range: OffsetRange;
@@ -39,6 +42,16 @@ export function parseCharter(text: string): ParsedCharter {
     structure: [],
     eol: text.includes("\r\n") ? "\r\n" : "\n",
   };
+  const binary = BINARY.exec(text);
+  if (binary) {
+    parsed.syntaxErrors.push({
+      message:
+        binary[0] === "\uFFFD"
+          ? "The file is not valid UTF-8 text (undecodable bytes here); save it as UTF-8."
+          : `The file contains a control character (U+${binary[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}), as binary data does; a charter is plain UTF-8 text.`,
+      range: { start: binary.index, end: binary.index + 1 },
+    });
+  }
   const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true });
   const list = Array.isArray(docs) ? docs : [];
   for (const doc of list) {
@@ -78,7 +91,7 @@ export function parseCharter(text: string): ParsedCharter {
     parsed.structure.push({
       message:
         error instanceof ReferenceError
-          ? `Too many aliases (more than ${MAX_ALIAS_COUNT}): the document would expand without bound, so it is not analysed.`
+          ? `Too many aliases (more than ${MAX_ALIAS_COUNT}): expanding them could exhaust memory, so the document is checked without expanding them.`
           : `The document could not be read: ${String((error as Error).message ?? error)}`,
       range: firstLineOf(0, lines),
     });

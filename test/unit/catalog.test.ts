@@ -1,0 +1,37 @@
+/** The catalog is valid data with real citations, and every generated file is up to date. */
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { test } from "node:test";
+import { PERSONA_IDS } from "../../schemas/catalog";
+import { buildCatalog, committedFiles, ROOT } from "../../scripts/generated-files";
+
+const SOURCES = path.join(ROOT, "..", "shared", "sources");
+
+test("committed generated files (JSON Schema, rule docs) are up to date: run `npm run generate`", () => {
+  for (const [file, content] of committedFiles()) {
+    assert.equal(fs.readFileSync(path.join(ROOT, file), "utf8"), content, `${file} is stale`);
+  }
+});
+
+test("the catalog holds the four personas and at least 40 accountabilities in all three domains", () => {
+  const catalog = buildCatalog();
+  assert.deepEqual(catalog.personas?.map((p) => p.id).sort(), [...PERSONA_IDS].sort());
+  const accountabilities = catalog.accountabilities ?? [];
+  assert.ok(accountabilities.length >= 40);
+  for (const domain of ["cto", "cio", "shared"]) assert.ok(accountabilities.filter((a) => a.domain === domain).length >= 5, domain);
+});
+
+test("every citation names a source file and a passage that exist", { skip: !fs.existsSync(SOURCES) && "../shared/sources is not beside the project" }, () => {
+  const catalog = buildCatalog();
+  const texts = new Map(fs.readdirSync(SOURCES).map((f) => [f, fs.readFileSync(path.join(SOURCES, f), "utf8").toLowerCase()]));
+  const sources = [
+    ...(catalog.accountabilities ?? []).map((a) => [a.id, a.source] as const),
+    ...(catalog.personas ?? []).flatMap((p) => [[p.id, p.source] as const, ...p.recommendations.map((r) => [r.id, r.source] as const)]),
+  ];
+  for (const [id, source] of sources) {
+    const text = texts.get(source.file);
+    assert.ok(text, `${id}: ${source.file} is not in shared/sources`);
+    assert.ok(text.includes(source.section.toLowerCase()), `${id}: section "${source.section}" is not in ${source.file}`);
+  }
+});
