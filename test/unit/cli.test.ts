@@ -146,3 +146,18 @@ describe("paths and config", () => {
     assert.ok(!findings.some((f: { message: string }) => /quantum-lab/.test(f.message) && /Unknown/.test(f.message)));
   });
 });
+
+describe("many files", () => {
+  test("a large library is linted on worker threads with the same results, in order", () => {
+    const examples = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith(".cto-charter.yaml")).sort();
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 450; i++) files[`c${String(i).padStart(4, "0")}.cto-charter.yaml`] = fs.readFileSync(path.join(EXAMPLES, examples[i % examples.length]), "utf8");
+    const dir = tempCopy(files);
+    const result = run(["lint", ".", "--format", "json"], dir);
+    assert.equal(result.status, 1);
+    const reports = JSON.parse(result.stdout) as { filePath: string; findings: unknown[] }[];
+    assert.deepEqual(reports.map((r) => r.filePath), Object.keys(files));
+    const single = new Map(examples.map((f) => [f, JSON.parse(run(["lint", path.join(EXAMPLES, f), "--format", "json"]).stdout)[0].findings]));
+    reports.forEach((report, i) => assert.deepEqual(report.findings, single.get(examples[i % examples.length]), report.filePath));
+  });
+});

@@ -4,7 +4,8 @@ import { parseArgs } from "node:util";
 import { formatJson } from "./format-json";
 import { formatSarif } from "./format-sarif";
 import { formatStylish } from "./format-stylish";
-import { lintFiles, resolveTargets, UsageError } from "./lint";
+import { resolveTargets, UsageError } from "./lint";
+import { lintFilesParallel, serveWorker } from "./parallel";
 import { count } from "./report";
 
 declare const CTO_CHARTER_VERSION: string;
@@ -25,7 +26,7 @@ Options:
 Exit codes: 0 no errors, 1 errors found, 2 usage or internal failure.
 `;
 
-export function main(argv: string[], io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s), cwd: process.cwd(), color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }): number {
+export async function main(argv: string[], io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s), cwd: process.cwd(), color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -45,14 +46,16 @@ export function main(argv: string[], io = { out: (s: string) => process.stdout.w
     const format = values.format;
     if (format !== "stylish" && format !== "json" && format !== "sarif") throw new UsageError(`Unknown format "${format}": use stylish, json or sarif.`);
     const files = resolveTargets(paths, io.cwd);
-    const reports = lintFiles(files, { fix: values.fix, configFile: values.config, cwd: io.cwd });
+    const reports = await lintFilesParallel(files, { fix: values.fix, configFile: values.config, cwd: io.cwd });
     io.out(format === "json" ? formatJson(reports) : format === "sarif" ? formatSarif(reports, VERSION, io.cwd) : formatStylish(reports, io.color));
     return count(reports, "error") > 0 ? 1 : 0;
   } catch (error) {
-    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    const usage = error instanceof UsageError || (error as { usage?: boolean }).usage === true || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     io.err(`cto-charter: ${(error as Error).message}\n${usage ? "Run `cto-charter --help` for usage.\n" : ""}`);
     return 2;
   }
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (!serveWorker() && require.main === module) {
+  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+}

@@ -11,7 +11,9 @@ import { locateFindings, type FileReport } from "./report";
 export const CHARTER_GLOB = "**/*.cto-charter.{yaml,yml}";
 const IGNORED = ["**/node_modules/**", "**/.git/**"];
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  override name = "UsageError";
+}
 
 /** Expands paths (files, directories, globs) to charter files, in a stable order. */
 export function resolveTargets(patterns: string[], cwd: string): string[] {
