@@ -19,6 +19,8 @@ export const recommendationSchema = z.strictObject({
   id: slug,
   /** An imperative practice, usable verbatim as a `practices` entry. */
   text: z.string().min(10),
+  /** Short phrases whose words, found in a practice, show that it follows this recommendation. */
+  match: z.array(z.string().min(2)).optional(),
   source: sourceRef,
 });
 

@@ -244,3 +244,8 @@ test("an item's range stops at its last value, before a trailing comment", () =>
   const [missing] = byRule(text, "metrics-missing");
   assertCovers(text, missing, "text: Run technology experiments\n    metrics: []");
 });
+
+test("a practice that uses one of a recommendation's catalog phrases reflects it", () => {
+  const text = `${CLEAN.slice(0, CLEAN.indexOf("practices:"))}practices:\n  - Track emerging technologies and review them with the CEO twice a year\n`;
+  assert.equal(byRule(text, "recommendation-missing").length, 0);
+});

@@ -3,13 +3,18 @@ import { tokenize } from "../matcher";
 import type { CharterModel } from "../model";
 import { nodeRange } from "../yaml-nav";
 import type { CharterRule } from "./rule";
+import type { Recommendation } from "../../../../schemas/catalog";
 
 /** Share of a recommendation's words a practice must use to count as reflecting it. */
 export const REFLECTS_SHARE = 0.6;
 
-export function reflects(practice: string, recommendation: string): boolean {
-  const words = new Set(tokenize(practice).map((t) => t.stem));
-  const wanted = [...new Set(tokenize(recommendation).map((t) => t.stem))];
+const stems = (text: string, isPhrase: boolean) => new Set(tokenize(text, isPhrase).map((t) => t.stem));
+
+/** A practice reflects a recommendation when it uses all words of one of its phrases, or most of its words. */
+export function reflects(practice: string, recommendation: Recommendation): boolean {
+  const words = stems(practice, false);
+  if ((recommendation.match ?? []).some((phrase) => [...stems(phrase, true)].every((w) => words.has(w)))) return true;
+  const wanted = [...stems(recommendation.text, true)];
   return wanted.length > 0 && wanted.filter((w) => words.has(w)).length / wanted.length >= REFLECTS_SHARE;
 }
 
@@ -21,13 +26,14 @@ export const recommendationMissing: CharterRule = {
   doc: `Source 000 gives each persona a handful of recommended practices; the catalog holds them as short
 imperative texts. This hint appears on the \`persona\` value when none of \`practices\` reflects any of
 them (a practice reflects a recommendation when it uses at least ${Math.round(REFLECTS_SHARE * 100)}% of
-its words), and when \`practices\` is missing. Each fix adds one recommendation to \`practices\`; the
+its words, or every word of one of the recommendation's catalog phrases), and when \`practices\` is
+missing. Each fix adds one recommendation to \`practices\`; the
 first is a safe fix.`,
   check({ parsed, catalog, model, report }) {
     const node = model.personaNode;
     if (!node?.range || model.personas.length === 0) return;
     const recommendations = model.personas.flatMap((p) => catalog.personas.get(p.id)?.recommendations ?? []);
-    if (recommendations.length === 0 || followsOne(model, recommendations.map((r) => r.text))) return;
+    if (recommendations.length === 0 || followsOne(model, recommendations)) return;
     report({
       message: model.practices.length
         ? "None of the practices reflects a recommendation of the declared persona."
@@ -43,6 +49,6 @@ first is a safe fix.`,
   },
 };
 
-function followsOne(model: CharterModel, recommendations: string[]): boolean {
+function followsOne(model: CharterModel, recommendations: Recommendation[]): boolean {
   return model.practices.some((p) => recommendations.some((r) => reflects(p.text, r)));
 }
