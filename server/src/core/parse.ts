@@ -10,6 +10,12 @@ import type { OffsetRange } from "./types";
 /** Aliases a charter may expand; a billion-laughs document needs millions. */
 export const MAX_ALIAS_COUNT = 100;
 
+/**
+ * Text beyond this many characters is not analysed, so a huge file cannot stall the server: ten
+ * times the largest charter we expect (a 10,000-line charter is about 0.4 MB).
+ */
+export const MAX_TEXT_LENGTH = 4 * 1024 * 1024;
+
 /** Characters no text file holds: C0 controls other than tab and line breaks, DEL, and U+FFFD from undecodable bytes. */
 const BINARY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
 
@@ -42,6 +48,13 @@ export function parseCharter(text: string): ParsedCharter {
     structure: [],
     eol: text.includes("\r\n") ? "\r\n" : "\n",
   };
+  if (text.length > MAX_TEXT_LENGTH) {
+    parsed.structure.push({
+      message: `The file is ${(text.length / 1024 / 1024).toFixed(1)} MB; charters over ${MAX_TEXT_LENGTH / 1024 / 1024} MB are not analysed, to keep editing responsive. Split it into smaller charters.`,
+      range: { start: 0, end: lines.lineEnd(0) },
+    });
+    return parsed;
+  }
   const binary = BINARY.exec(text);
   if (binary) {
     parsed.syntaxErrors.push({
@@ -55,7 +68,8 @@ export function parseCharter(text: string): ParsedCharter {
   const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true });
   const list = Array.isArray(docs) ? docs : [];
   for (const doc of list) {
-    for (const error of doc.errors) {
+    // Warnings (an unresolved tag, say) mean the data is not what it looks like: report them too.
+    for (const error of [...doc.errors, ...doc.warnings]) {
       parsed.syntaxErrors.push({ message: sentence(error.message), range: widen(text, clampRange(error.pos, text.length)) });
     }
   }

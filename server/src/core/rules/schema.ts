@@ -100,6 +100,14 @@ function fromIssue(parsed: ParsedCharter, root: Node, issue: Issue): Report {
       const present = new Set(isMap(at.value) ? at.value.items.map((p) => String((p.key as { value?: unknown })?.value)) : []);
       const suggestion = didYouMean(first, allowed.filter((k) => !present.has(k)));
       const context = path.length ? ` in \`${formatPath(path)}\`` : "";
+      if (first === "<<") {
+        return {
+          message: `Merge keys (\`<<\`) are not part of the charter format${context}: write the keys out.`,
+          range: keyNode ? nodeRange(keyNode) : nodeRange(at.nearest),
+          fixes: [],
+          data: { kind: "unknown-key", value: first },
+        };
+      }
       return {
         message:
           `Unknown key \`${first}\`${context}.` +
