@@ -1,3 +1,49 @@
-/** The VS Code client entry (fleshed out by the language-server issue). */
-export function activate(): void {}
-export function deactivate(): void {}
+/**
+ * The VS Code client, kept thin: it starts the language server (dist/server.js, over Node IPC) for
+ * `cto-charter` documents, tells it whether the workspace is trusted, and registers the commands.
+ * Everything the user reads about a charter comes from the server.
+ */
+import * as path from "node:path";
+import * as vscode from "vscode";
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { WORKSPACE_TRUSTED, type InitializationOptions } from "../../server/src/lsp/protocol";
+import { FIT_SCHEME, FitViews, LANGUAGE_ID, newCharterFromPersona, showPersonaFit } from "./commands";
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join("dist", "server.js"));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
+  };
+  const initializationOptions: InitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted };
+  const clientOptions: LanguageClientOptions = {
+    // By language, whatever the scheme: files, untitled documents and virtual workspaces alike.
+    documentSelector: [{ language: LANGUAGE_ID }],
+    initializationOptions,
+  };
+  // The id makes the client honour the `ctoCharter.trace.server` setting.
+  const started = new LanguageClient("ctoCharter", "CTO Charter", serverOptions, clientOptions);
+  client = started;
+  const ready = started.start();
+  const views = new FitViews();
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void started.sendNotification(WORKSPACE_TRUSTED)),
+    vscode.workspace.registerTextDocumentContentProvider(FIT_SCHEME, views),
+    views,
+    vscode.commands.registerCommand("ctoCharter.newCharterFromPersona", async (persona?: string) => {
+      await ready;
+      await newCharterFromPersona(started, persona);
+    }),
+    vscode.commands.registerCommand("ctoCharter.showPersonaFit", async () => {
+      await ready;
+      await showPersonaFit(started, views);
+    }),
+  );
+  await ready;
+}
+
+export function deactivate(): Promise<void> | undefined {
+  return client?.stop();
+}

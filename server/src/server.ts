@@ -1,6 +1,135 @@
-/** The language server entry (fleshed out by the language-server issue). */
-import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
+/**
+ * The CTO Charter language server. Inside VS Code it runs over Node IPC; any other client starts it
+ * as `node dist/server.js --stdio`. The transport comes from the command line.
+ */
+import { fileURLToPath } from "node:url";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from "vscode-languageserver/node";
+import { Analyses } from "./lsp/analyses";
+import { codeActions, type EditSupport } from "./lsp/code-actions";
+import { completion, type CompletionSupport } from "./lsp/completion";
+import { newCharterTemplates, personaFit } from "./lsp/custom-requests";
+import { DiagnosticsPublisher } from "./lsp/diagnostics";
+import { hover } from "./lsp/hover";
+import { documentSymbols, foldingRanges } from "./lsp/outline";
+import {
+  FIX_ALL_KIND,
+  NEW_CHARTER_TEMPLATES,
+  PERSONA_FIT,
+  WORKSPACE_TRUSTED,
+  type InitializationOptions,
+  type NewCharterParams,
+  type PersonaFitParams,
+} from "./lsp/protocol";
+import { SETTINGS_SECTION, Settings, type ClientSettings } from "./lsp/settings";
+import { CONFIG_FILE } from "./node/files";
+
+declare const CTO_CHARTER_VERSION: string;
 
 const connection = createConnection(ProposedFeatures.all);
-connection.onInitialize(() => ({ capabilities: {} }));
+const documents = new TextDocuments(TextDocument);
+const settings = new Settings(connection);
+const analyses = new Analyses(documents, settings);
+const publisher = new DiagnosticsPublisher(connection, analyses);
+
+let completionSupport: CompletionSupport = { snippets: false, labelDetails: false };
+let editSupport: EditSupport = { documentChanges: false };
+let registerForChanges = { configuration: false, watchedFiles: false };
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const { capabilities } = params;
+  const options = (params.initializationOptions ?? {}) as InitializationOptions;
+  const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  settings.configure({
+    pull: Boolean(capabilities.workspace?.configuration),
+    trusted: options.workspaceTrusted === true,
+    folders: folderUris.filter((uri) => uri.startsWith("file:")).map((uri) => fileURLToPath(uri)),
+  });
+  const item = capabilities.textDocument?.completion?.completionItem;
+  completionSupport = { snippets: Boolean(item?.snippetSupport), labelDetails: Boolean(item?.labelDetailsSupport) };
+  editSupport = { documentChanges: Boolean(capabilities.workspace?.workspaceEdit?.documentChanges) };
+  registerForChanges = {
+    configuration: Boolean(capabilities.workspace?.didChangeConfiguration?.dynamicRegistration),
+    watchedFiles: Boolean(capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration),
+  };
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      hoverProvider: true,
+      // A space after `key:` or `- `, and the colon itself, are where a value is about to be typed.
+      completionProvider: { triggerCharacters: [" ", ":"] },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+    },
+    serverInfo: { name: "cto-charter", version: CTO_CHARTER_VERSION },
+  };
+});
+
+connection.onInitialized(() => {
+  if (registerForChanges.configuration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+  if (registerForChanges.watchedFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }] });
+  }
+});
+
+/** Settings, config files or trust changed: analyse every open charter again. */
+function reanalyseAll(): void {
+  for (const document of documents.all()) void publisher.refresh(document.uri);
+}
+
+connection.onDidChangeConfiguration((change) => {
+  const pushed = (change.settings as Record<string, ClientSettings> | null)?.[SETTINGS_SECTION];
+  settings.reset(pushed ?? undefined);
+  reanalyseAll();
+});
+connection.onDidChangeWatchedFiles(() => {
+  settings.reset();
+  reanalyseAll();
+});
+connection.onNotification(WORKSPACE_TRUSTED, () => {
+  settings.trust();
+  reanalyseAll();
+});
+
+documents.onDidChangeContent(({ document }) => void publisher.refresh(document.uri));
+documents.onDidClose(({ document }) => {
+  analyses.forget(document.uri);
+  publisher.clear(document.uri);
+});
+
+connection.onCodeAction(async (params) => {
+  const current = await analyses.get(params.textDocument.uri);
+  return current ? codeActions(params, current, editSupport) : [];
+});
+connection.onHover(async (params) => {
+  const current = await analyses.get(params.textDocument.uri);
+  return current ? hover(current, params.position) : null;
+});
+connection.onCompletion(async (params) => {
+  const current = await analyses.get(params.textDocument.uri);
+  return current ? completion(current, params.position, completionSupport) : [];
+});
+connection.onDocumentSymbol(async (params) => {
+  const current = await analyses.get(params.textDocument.uri);
+  return current ? documentSymbols(current) : [];
+});
+connection.onFoldingRanges(async (params) => {
+  const current = await analyses.get(params.textDocument.uri);
+  return current ? foldingRanges(current) : [];
+});
+connection.onRequest(PERSONA_FIT, (params: PersonaFitParams) => personaFit(analyses, params));
+connection.onRequest(NEW_CHARTER_TEMPLATES, (params: NewCharterParams | undefined) => newCharterTemplates(settings, params));
+
+documents.listen(connection);
 connection.listen();

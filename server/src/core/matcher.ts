@@ -1,26 +1,45 @@
 /**
  * Matches free text (an accountability's `text`, a `job_description` sentence) to catalog
- * accountabilities through their match phrases. A phrase matches when every one of its content words
- * (stemmed) occurs in the text; text that matches no phrase stays unmatched, never forced onto the
- * nearest entry.
+ * accountabilities, the way an expert reads it:
+ *
+ * 1. Scope (scope.ts): a sentence about someone else, a negated part and a candidate requirement state
+ *    nothing this role owns, so their words are set aside.
+ * 2. Phrases: a catalog phrase matches when all its content words (Porter-stemmed, UK and US spellings
+ *    joined) occur close together in what is left. Rare words weigh more than words many entries
+ *    use, so "IT budget" outweighs "budget".
+ * 3. Ownership: words that say for whom the work is done ("internal", "employees", "our staff" vs
+ *    "customers", "products", "clients") favour the entry on that side and can be required by a phrase
+ *    (`@internal`, `@external`), so "security of our apps" and "security of employee laptops" part.
+ * 4. Similarity: when no phrase matches, the text is compared with every entry's title, description
+ *    and phrases (TF-IDF cosine), so wording the phrases did not foresee still finds its entry. Only a
+ *    clear resemblance counts: text that resembles nothing stays unmatched, never forced onto the
+ *    nearest entry.
  */
 import { stemmer } from "stemmer";
-import type { AccountabilityData } from "../../../schemas/catalog";
+import type { AccountabilityData, Domain } from "../../../schemas/catalog";
+import { analyzeScope, isExcluded, type Scope } from "./scope";
 
 export interface Match {
   accountabilityId: string;
-  /** 0..1: grows with the number of words the matched phrases share with the text. */
+  domain: Domain;
+  /** How it was found: a catalog phrase, or resemblance to the entry's title and description. */
+  via: "phrase" | "similarity";
+  /** 0..1: how likely an expert would pick this accountability (calibrated on the labelled corpus). */
   confidence: number;
   /** The words of the text that matched, in text order. */
   evidence: string[];
-  /** The catalog phrases that matched. */
+  /** The catalog phrases that matched (none for a match by similarity). */
   phrases: string[];
+  /** Words of the text that say whose the work is ("internal", "customers"). */
+  qualifiers: string[];
 }
 
 export interface MatchResult {
   match?: Match;
-  /** Why nothing matched, when something did look relevant (e.g. a negation). */
+  /** Why nothing matched, when something did look relevant (a negation, another subject, a qualification). */
   reason?: string;
+  /** The other party a sentence is about ("The CIO"): it states no accountability of this role. */
+  otherSubject?: string;
 }
 
 const STOP_WORDS = new Set(
@@ -29,13 +48,12 @@ const STOP_WORDS = new Set(
     "will with within without you your all any each per via across over under up out about").split(" "),
 );
 
-/** Words that negate the statement that follows them within the same sentence. */
-const NEGATION = /\b(?:not|never|no longer|nor|excluding|except|other than|rather than|instead of)\b/i;
-
-interface Token {
+export interface Token {
   stem: string;
   /** The word as written. */
   word: string;
+  start: number;
+  end: number;
 }
 
 /**
@@ -45,88 +63,347 @@ interface Token {
 const IT_TOKEN = "__it";
 const IT_ARTICLE = new Set(["the", "our", "internal", "enterprise", "corporate", "of", "for", "and", "in", "group"]);
 
+/** Compounds written as one word or with a hyphen, split the way the catalog writes them. */
+const COMPOUNDS: Record<string, string[]> = {
+  cybersecurity: ["cyber", "security"],
+  multicloud: ["multi", "cloud"],
+  helpdesk: ["help", "desk"],
+  datacenter: ["data", "center"],
+  datacentre: ["data", "center"],
+  inhouse: ["inhouse"],
+};
+
+/** Stems that mean the same here. */
+const SYNONYMS: Record<string, string> = { app: "applic" };
+/**
+ * Words Porter stemming merges although they mean different things here ("experience" and
+ * "experiment" both become "experi"; "productivity" and "production" become "product").
+ */
+const KEEP: Record<string, string> = {
+  experience: "experienc",
+  experiences: "experienc",
+  productivity: "productiv",
+  production: "production",
+  international: "international",
+};
+
+/** UK spellings to US ones before stemming, so "organisation" and "organization" meet. */
+function americanise(word: string): string {
+  return word
+    .replace(/is(ation|ations|e|es|ed|ing|er|ers)$/, "iz$1")
+    .replace(/([^aeiou])tre(s?)$/, "$1ter$2")
+    .replace(/amme(s?)$/, "am$1")
+    .replace(/logue(s?)$/, "log$1")
+    .replace(/^licen[cs]e/, "license");
+}
+
+/** Stemming is the matcher's main cost and the vocabulary repeats: remember each word's stem. */
+const stems = new Map<string, string>();
+const STEM_CACHE_LIMIT = 50_000;
+
+function stemOf(lower: string): string {
+  let stem = stems.get(lower);
+  if (stem === undefined) {
+    stem = KEEP[lower] ?? stemmer(americanise(lower));
+    stem = SYNONYMS[stem] ?? stem;
+    if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
+    stems.set(lower, stem);
+  }
+  return stem;
+}
+
 export function tokenize(text: string, isPhrase = false): Token[] {
   const tokens: Token[] = [];
-  const words = text.match(/[A-Za-z0-9]+(?:[&'][A-Za-z0-9]+)*/g) ?? [];
+  const source = text.replace(/\bin-house\b/gi, "inhouse").replace(/\bstart-ups?\b/gi, "startups");
+  const words = [...source.matchAll(/[A-Za-z0-9]+(?:[&'’][A-Za-z0-9]+)*/g)];
   for (let i = 0; i < words.length; i++) {
-    const word = words[i];
-    const lower = word.toLowerCase();
+    const word = words[i][0];
+    const start = words[i].index;
+    const end = start + word.length;
+    const lower = word.toLowerCase().replace(/['’]s$/, "");
     if (lower === "it") {
-      const previous = words[i - 1]?.toLowerCase() ?? "";
-      if (isPhrase || word === "IT" || IT_ARTICLE.has(previous)) tokens.push({ stem: IT_TOKEN, word });
+      const previous = words[i - 1]?.[0].toLowerCase() ?? "";
+      if (isPhrase || word === "IT" || IT_ARTICLE.has(previous)) tokens.push({ stem: IT_TOKEN, word, start, end });
       continue;
     }
     if (STOP_WORDS.has(lower)) continue;
-    tokens.push({ stem: stemmer(lower.replace(/'s$/, "")), word });
+    for (const part of COMPOUNDS[lower] ?? [lower]) tokens.push({ stem: stemOf(part), word, start, end });
   }
   return tokens;
+}
+
+/**
+ * Words that say for whom the work is done. Read as written (not stemmed), because "officer" and
+ * "office" share a stem and only the second is a place where staff work.
+ */
+const INTERNAL_CUES = /^(?:internal|inhouse|employees?|employee's|staff|workforce|colleagues?|corporate|back|offices?|headquarters|hq|intranet|laptops?|desktops?|workplace|people|shops?|stores?|warehouse|depots?)$/;
+const EXTERNAL_CUES = /^(?:customers?|customer's|clients?|client's|consumers?|subscribers?|shoppers?|policyholders?|patients?|products?|offerings?|sell|sold|markets?|revenue|external|public|commercial|users?|partners?)$/;
+/** "end users" and "business users" are staff; "back" only counts in "back office". */
+const INTERNAL_BEFORE_USER = /^(?:end|business|internal)$/;
+
+type Side = "internal" | "external";
+
+function sideOf(words: readonly string[], i: number): Side | undefined {
+  const word = words[i];
+  if (/^users?$/.test(word) && INTERNAL_BEFORE_USER.test(words[i - 1] ?? "")) return "internal";
+  if (word === "back") return /^offices?$/.test(words[i + 1] ?? "") ? "internal" : undefined;
+  if (/^(?:shops?|stores?)$/.test(word)) return /^(?:online|app|play)$/.test(words[i - 1] ?? "") ? undefined : "internal";
+  if (INTERNAL_CUES.test(word)) return "internal";
+  if (EXTERNAL_CUES.test(word)) return "external";
+  return undefined;
 }
 
 interface CompiledPhrase {
   accountabilityId: string;
   phrase: string;
   stems: string[];
+  /** An ownership side the text must name for the phrase to apply (`@internal`, `@external`). */
+  side?: Side;
 }
 
+interface Candidate {
+  accountability: AccountabilityData;
+  /** Weight of the best phrase, plus a little for further matched words of the same entry. */
+  strength: number;
+  /** Position (0..1) of the best phrase's weightiest word: the object of the main verb comes first. */
+  head: number;
+  phrases: string[];
+  tokens: Set<Token>;
+}
+
+/**
+ * Verbs of ownership say nothing about which accountability is meant ("lead engineers", "drive
+ * innovation"): they weigh the same little whatever their rarity in the catalog.
+ */
+const GENERIC = new Set(["lead", "drive", "run", "manag", "own", "build", "develop", "overse", "set", "defin", "creat", "establish", "ensur", "maintain", "support", "deliv", "improv", "work", "make", "keep"]);
+const GENERIC_WEIGHT = 0.5;
+
+/** The least cosine similarity to an entry's words that counts as a match (chosen on the dev half). */
+const SIMILARITY_THRESHOLD = 0.35;
+
+/** How much an ownership word that agrees (or disagrees) with an entry's domain moves its score. */
+const SIDE_WEIGHT = 1.5;
+/**
+ * How much an early head word adds: in "Approve the budget of the IT department" the budget is what
+ * is owned, the department only qualifies it.
+ */
+const HEAD_WEIGHT = 0.6;
+
 export class Matcher {
-  /** Phrases indexed by their rarest-first stem, so a text only visits phrases that can match. */
+  private readonly accountabilities = new Map<string, AccountabilityData>();
+  /** Phrases indexed by their first stem, so a text only visits phrases that can match. */
   private readonly byStem = new Map<string, CompiledPhrase[]>();
+  /** Inverse document frequency of each stem over the entries' phrases: rare words weigh more. */
+  private readonly weights = new Map<string, number>();
+  /**
+   * Each entry's words (title, description, phrases) as an IDF-weighted vector, and its length;
+   * built on the first text no phrase matches, so start-up only pays for the phrases.
+   */
+  private profiles?: { vectors: Map<string, { vector: Map<string, number>; norm: number }>; idf: Map<string, number> };
 
   constructor(accountabilities: readonly AccountabilityData[]) {
+    const entries = new Map<string, Set<string>>();
     for (const item of accountabilities) {
+      this.accountabilities.set(item.id, item);
       for (const phrase of item.match) {
-        const stems = [...new Set(tokenize(phrase, true).map((t) => t.stem))];
+        const side = /@(internal|external)\b/.exec(phrase)?.[1] as Side | undefined;
+        const stems = [...new Set(tokenize(phrase.replace(/@\w+/g, " "), true).map((t) => t.stem))];
         if (stems.length === 0) continue;
-        const compiled = { accountabilityId: item.id, phrase, stems };
+        for (const stem of stems) entries.set(stem, (entries.get(stem) ?? new Set()).add(item.id));
         const list = this.byStem.get(stems[0]) ?? [];
-        list.push(compiled);
+        list.push({ accountabilityId: item.id, phrase, stems, side });
         this.byStem.set(stems[0], list);
       }
     }
+    for (const [stem, ids] of entries) {
+      this.weights.set(stem, GENERIC.has(stem) ? GENERIC_WEIGHT : 1 + Math.log(accountabilities.length / ids.size));
+    }
+  }
+
+  private buildProfiles(): NonNullable<Matcher["profiles"]> {
+    const accountabilities = [...this.accountabilities.values()];
+    const words = new Map<string, Set<string>>();
+    const df = new Map<string, number>();
+    for (const item of accountabilities) {
+      const text = [item.title, item.description, ...item.match.map((m) => m.replace(/@\w+/g, " "))].join(" . ");
+      const stems = new Set(tokenize(text, true).map((t) => t.stem).filter((stem) => !GENERIC.has(stem)));
+      words.set(item.id, stems);
+      for (const stem of stems) df.set(stem, (df.get(stem) ?? 0) + 1);
+    }
+    const idf = new Map([...df].map(([stem, n]) => [stem, Math.log(accountabilities.length / n)]));
+    const vectors = new Map<string, { vector: Map<string, number>; norm: number }>();
+    for (const [id, stems] of words) {
+      const vector = new Map([...stems].map((stem) => [stem, idf.get(stem)!]));
+      vectors.set(id, { vector, norm: Math.hypot(...vector.values()) });
+    }
+    return { vectors, idf };
   }
 
   match(text: string): MatchResult {
+    const scope = analyzeScope(text);
+    if (scope.otherSubject) {
+      return { otherSubject: scope.otherSubject, reason: `The sentence is about ${scope.otherSubject.replace(/^(?:the|our|a|an)\s+/i, "the ")}, not this role, so it states no accountability of this role.` };
+    }
+    if (scope.qualification) {
+      return { reason: `"${scope.qualification}" makes this a requirement of the candidate, not an accountability of the role.` };
+    }
     const tokens = tokenize(text);
-    const present = new Set(tokens.map((t) => t.stem));
-    const scores = new Map<string, { words: number; phrases: string[]; stems: Set<string> }>();
-    for (const stem of present) {
+    const active = tokens.filter((t) => !isExcluded(scope, t.start));
+    const best = this.rank(active, text)[0];
+    if (!best) return { reason: this.excludedReason(tokens, scope, text) };
+    return { match: best };
+  }
+
+  /**
+   * The best phrase match of text the catalog itself wrote (a persona's profile), which needs no
+   * scope analysis and no similarity fallback: cheap enough to run at start-up.
+   */
+  matchPhrases(text: string): Match | undefined {
+    const tokens = tokenize(text);
+    return this.candidates(tokens, new Map()).length ? this.rank(tokens, text)[0] : undefined;
+  }
+
+  /** Candidates for the active tokens, best first, each with its confidence. */
+  private rank(active: Token[], text: string): Match[] {
+    const words = active.map((t) => t.word.toLowerCase().replace(/['’]s$/, ""));
+    const sides = new Map<Side, Token[]>();
+    active.forEach((token, i) => {
+      const side = sideOf(words, i);
+      if (side) sides.set(side, [...(sides.get(side) ?? []), token]);
+    });
+    const candidates = this.candidates(active, sides);
+    if (candidates.length === 0) return this.similar(active, sides, text);
+    const scored = candidates.map((c) => {
+      const lean = sideLean(c.accountability.domain, sides);
+      return { candidate: c, score: c.strength + SIDE_WEIGHT * lean + HEAD_WEIGHT * (1 - c.head), lean };
+    });
+    scored.sort((a, b) => b.score - a.score);
+    return scored.map(({ candidate, score, lean }, i) => {
+      const rival = scored.slice(i + 1).find((s) => s.candidate.accountability.domain !== candidate.accountability.domain);
+      const qualifiers = [...(sides.get("internal") ?? []), ...(sides.get("external") ?? [])];
+      const evidence = [...candidate.tokens].sort((a, b) => a.start - b.start).map((t) => text.slice(t.start, t.end));
+      return {
+        accountabilityId: candidate.accountability.id,
+        domain: candidate.accountability.domain,
+        via: "phrase" as const,
+        confidence: confidenceOf(candidate.strength, rival ? score - rival.score : Infinity, lean),
+        evidence: [...new Set(evidence)],
+        phrases: candidate.phrases,
+        qualifiers: [...new Set(qualifiers.sort((a, b) => a.start - b.start).map((t) => t.word))],
+      };
+    });
+  }
+
+  /** The entry whose words the text resembles most, if the resemblance is clear. */
+  private similar(active: Token[], sides: Map<Side, Token[]>, text: string): Match[] {
+    this.profiles ??= this.buildProfiles();
+    const { vectors, idf } = this.profiles;
+    const known = [...new Set(active.map((t) => t.stem))].filter((stem) => idf.has(stem) && !GENERIC.has(stem));
+    const norm = Math.hypot(...known.map((stem) => idf.get(stem)!));
+    if (norm === 0) return [];
+    const scored = [...vectors].map(([id, profile]) => {
+      const shared = known.filter((stem) => profile.vector.has(stem));
+      const dot = shared.reduce((sum, stem) => sum + idf.get(stem)! * profile.vector.get(stem)!, 0);
+      const accountability = this.accountabilities.get(id)!;
+      const lean = sideLean(accountability.domain, sides);
+      return { accountability, shared, lean, score: (dot / (norm * profile.norm)) * (1 + 0.25 * lean) };
+    });
+    scored.sort((a, b) => b.score - a.score);
+    const [best, second] = scored;
+    if (!best || best.score < SIMILARITY_THRESHOLD || best.shared.length < 2) return [];
+    const evidence = active.filter((t) => best.shared.includes(t.stem)).map((t) => text.slice(t.start, t.end));
+    return [
+      {
+        accountabilityId: best.accountability.id,
+        domain: best.accountability.domain,
+        via: "similarity",
+        confidence: similarityConfidence(best.score, best.score - (second?.score ?? 0)),
+        evidence: [...new Set(evidence)],
+        phrases: [],
+        qualifiers: [...(sides.get("internal") ?? []), ...(sides.get("external") ?? [])].map((t) => t.word),
+      },
+    ];
+  }
+
+  private candidates(active: Token[], sides: Map<Side, Token[]>): Candidate[] {
+    const byAccountability = new Map<string, Omit<Candidate, "strength"> & { best: number }>();
+    for (const stem of new Set(active.map((t) => t.stem))) {
       for (const phrase of this.byStem.get(stem) ?? []) {
-        if (!phrase.stems.every((s) => present.has(s))) continue;
-        const score = scores.get(phrase.accountabilityId) ?? { words: 0, phrases: [], stems: new Set<string>() };
-        score.words = Math.max(score.words, phrase.stems.length);
-        score.phrases.push(phrase.phrase);
-        for (const s of phrase.stems) score.stems.add(s);
-        scores.set(phrase.accountabilityId, score);
+        const found = locate(phrase.stems, active);
+        if (!found) continue;
+        if (phrase.side && !sides.has(phrase.side)) continue;
+        const weightOf = (t: Token) => this.weights.get(t.stem) ?? 1;
+        const weight = found.reduce((sum, t) => sum + weightOf(t), 0);
+        const accountability = this.accountabilities.get(phrase.accountabilityId)!;
+        const entry = byAccountability.get(accountability.id) ?? { accountability, head: 1, best: 0, phrases: [], tokens: new Set<Token>() };
+        if (weight > entry.best) {
+          entry.best = weight;
+          const heaviest = found.reduce((a, b) => (weightOf(b) > weightOf(a) ? b : a));
+          entry.head = active.indexOf(heaviest) / active.length;
+        }
+        entry.phrases.push(phrase.phrase);
+        for (const token of found) entry.tokens.add(token);
+        if (phrase.side) for (const token of sides.get(phrase.side)!) entry.tokens.add(token);
+        byAccountability.set(accountability.id, entry);
       }
     }
-    let best: [string, { words: number; phrases: string[]; stems: Set<string> }] | undefined;
-    for (const entry of scores) {
-      if (!best || rank(entry[1]) > rank(best[1])) best = entry;
-    }
-    if (!best) return {};
-    const [accountabilityId, score] = best;
-    const evidence = tokens.filter((t) => score.stems.has(t.stem)).map((t) => t.word);
-    const negation = NEGATION.exec(text);
-    if (negation && text.toLowerCase().indexOf(evidence[0].toLowerCase(), negation.index) >= 0) {
-      return { reason: `The text says "${negation[0]}" before "${evidence.join(" ")}", so it states no accountability.` };
-    }
-    return {
-      match: {
-        accountabilityId,
-        confidence: confidenceOf(score.words, score.stems.size),
-        evidence: [...new Set(evidence)],
-        phrases: score.phrases,
-      },
-    };
+    return [...byAccountability.values()].map((entry) => {
+      const stems = new Set([...entry.tokens].map((t) => t.stem));
+      const extra = [...stems].reduce((sum, s) => sum + (this.weights.get(s) ?? 0), 0) - entry.best;
+      return { ...entry, strength: entry.best + 0.25 * Math.max(0, extra) };
+    });
+  }
+
+  /** Why a text that names catalog words matched nothing: what set those words aside. */
+  private excludedReason(tokens: Token[], scope: Scope, text: string): string | undefined {
+    const hidden = this.rank(tokens, text)[0];
+    if (!hidden) return undefined;
+    const first = tokens.find((t) => hidden.evidence.includes(text.slice(t.start, t.end)));
+    const excluded = first && isExcluded(scope, first.start);
+    if (!excluded) return undefined;
+    const what = `"${hidden.evidence.join(" ")}"`;
+    return excluded.kind === "negation"
+      ? `The text says "${excluded.cue}" about ${what}, so it states no accountability.`
+      : `The text gives ${what} to someone else ("${excluded.cue}"), so it states no accountability of this role.`;
   }
 }
 
-function rank(score: { words: number; stems: Set<string> }): number {
-  return score.words * 10 + score.stems.size;
+/**
+ * The tokens of the text that carry a phrase's stems, or undefined. The words must sit close
+ * together (within twice the phrase's length plus four content words), so a long sentence does not
+ * match a phrase from words in unrelated parts.
+ */
+function locate(stems: string[], active: Token[]): Token[] | undefined {
+  const found: Token[] = [];
+  let first = Infinity;
+  let last = -Infinity;
+  for (const stem of stems) {
+    const index = active.findIndex((t) => t.stem === stem);
+    if (index < 0) return undefined;
+    found.push(active[index]);
+    first = Math.min(first, index);
+    last = Math.max(last, index);
+  }
+  return last - first <= 2 * stems.length + 4 ? found : undefined;
 }
 
-/** A one-word phrase is weak evidence; each further word shared with the text adds to it. */
-function confidenceOf(longestPhrase: number, distinctWords: number): number {
-  const base = [0, 0.55, 0.75, 0.85, 0.9][Math.min(longestPhrase, 4)];
-  return Math.min(0.97, Math.round((base + 0.03 * (distinctWords - longestPhrase)) * 100) / 100);
+/** +1 when the text's ownership words point to the entry's side, -1 when they point away, else 0. */
+function sideLean(domain: Domain, sides: Map<Side, Token[]>): number {
+  const internal = sides.get("internal")?.length ?? 0;
+  const external = sides.get("external")?.length ?? 0;
+  if (domain === "shared" || internal === external) return 0;
+  const towards = domain === "cio" ? "internal" : "external";
+  return (internal > external ? "internal" : "external") === towards ? 1 : -1;
+}
+
+/** A resemblance is weaker evidence than a phrase: it grows with the similarity and the lead over the next entry. */
+function similarityConfidence(score: number, margin: number): number {
+  const z = -1.5 + 3 * score + 4 * margin;
+  return Math.round(100 / (1 + Math.exp(-z))) / 100;
+}
+
+/** Grows with the phrase's weight and the lead over the best entry of another domain. */
+function confidenceOf(strength: number, margin: number, lean: number): number {
+  const z = -2.2 + 0.45 * strength + 0.35 * Math.min(margin, 4) + 0.4 * lean;
+  return Math.round(100 / (1 + Math.exp(-z))) / 100;
 }

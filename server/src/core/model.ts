@@ -168,10 +168,11 @@ function resolveItem(item: Item, catalog: Catalog): void {
   }
 }
 
-function resolveText(text: string, catalog: Catalog): { resolution?: Resolution; reason?: string } {
-  const { match, reason } = catalog.matcher.match(text);
+/** Subject, negation and scope are the matcher's to judge (scope.ts), for items and sentences alike. */
+function resolveText(text: string, catalog: Catalog): { resolution?: Resolution; reason?: string; otherSubject?: string } {
+  const { match, reason, otherSubject } = catalog.matcher.match(text);
   const accountability = match && catalog.accountabilities.get(match.accountabilityId);
-  return accountability ? { resolution: { accountability, via: "text", match } } : { reason };
+  return accountability ? { resolution: { accountability, via: "text", match } } : { reason, otherSubject };
 }
 
 function readStrings(node: Node | null | undefined): { text: string; node: Scalar }[] {
@@ -190,14 +191,9 @@ function readTimeAllocation(pair: Pair<Node, Node | null> | undefined): CharterM
   return { keyNode: pair.key, values };
 }
 
-/** Who else a job description may talk about; their sentences state no accountability of this role. */
-const OTHER_SUBJECT =
-  /^(?:the |our |a |an )?(?:cio|chief information officer|ceo|cfo|coo|cpo|board|it department|it team|it organi[sz]ation|service desk|head of it|vp of it|it director|security team|ciso|finance team|hr)\b/i;
-
 function readSentences(text: string, node: Scalar, catalog: Catalog): Sentence[] {
   return splitSentences(text, node).map(({ text: sentence, range }) => {
-    const otherSubject = OTHER_SUBJECT.test(sentence.trim());
-    const result = otherSubject ? {} : resolveText(sentence, catalog);
-    return { text: sentence, range, otherSubject, resolution: result.resolution, unmatchedReason: result.reason };
+    const result = resolveText(sentence, catalog);
+    return { text: sentence, range, otherSubject: result.otherSubject !== undefined, resolution: result.resolution, unmatchedReason: result.reason };
   });
 }

@@ -1,7 +1,8 @@
 import type { PersonaId } from "../../../../schemas/catalog";
 import type { Catalog } from "../catalog";
 import { replaceNode } from "../edits";
-import type { CharterModel } from "../model";
+import type { CharterModel, Resolution } from "../model";
+import type { OffsetRange } from "../types";
 import { nodeRange } from "../yaml-nav";
 import { coveredIds } from "./ownership";
 import type { CharterRule } from "./rule";
@@ -10,6 +11,31 @@ import type { CharterRule } from "./rule";
 export const FIT_MARGIN = 0.34;
 /** …and how many of its core accountabilities the charter must cover. */
 export const FIT_MIN_COVERED = 2;
+/**
+ * Or: how far ahead in probability another persona must be, with at least FIT_MIN_COVERED claimed
+ * accountabilities that favour it. Catches a charter written for one persona in words that touch its
+ * profile and side more than its core.
+ */
+export const FIT_PROBABILITY_MARGIN = 0.5;
+
+/** An item, a job description sentence or a `shared_with_cio` entry that states an accountability. */
+export interface FitSource {
+  kind: "item" | "sentence" | "shared";
+  text: string;
+  range: OffsetRange;
+  /** 1 for a catalog id, the matcher's confidence for free text. */
+  confidence: number;
+}
+
+/** A claimed accountability that points to a persona more than to the others. */
+export interface FitEvidence {
+  accountabilityId: string;
+  /** True for the persona's core accountabilities. */
+  core: boolean;
+  /** How likely this persona is from this accountability alone (above a quarter: it favours the persona). */
+  probability: number;
+  sources: FitSource[];
+}
 
 export interface PersonaFit {
   persona: PersonaId;
@@ -18,18 +44,148 @@ export interface PersonaFit {
   coverage: number;
   covered: string[];
   missing: string[];
+  /** How likely this persona is given everything the charter claims; the four add up to 1. */
+  probability: number;
+  /** What points to this persona: the claimed accountabilities that favour it, most telling first, and where. */
+  evidence: FitEvidence[];
 }
 
-/** Coverage of each persona's core by the charter, best first. */
+/**
+ * How strongly each persona is associated with each accountability: 1 for its core, PROFILE_WEIGHT
+ * for one its profile (summary, focus, reporting note) names and RECOMMENDATION_WEIGHT for one its
+ * recommendations name, both found by the matcher in the catalog's own words. Anything else keeps a
+ * small weight that follows the persona's side: the COO of IT looks after the organisation's own IT
+ * (CIO side), the other three look outward (CTO side).
+ */
+const PROFILE_WEIGHT = 0.5;
+const RECOMMENDATION_WEIGHT = 0.25;
+const BACKGROUND_WEIGHT = { ownSide: 0.06, otherSide: 0.02 };
+
+/** For each accountability id, the probability of each persona given that the charter claims it. */
+type Posterior = Map<string, Map<PersonaId, number>>;
+
+const posteriorCache = new WeakMap<Catalog, Posterior>();
+
+function posteriors(catalog: Catalog): Posterior {
+  const cached = posteriorCache.get(catalog);
+  if (cached) return cached;
+  const affinity = new Map<PersonaId, Map<string, number>>();
+  for (const persona of catalog.personas.values()) {
+    const weights = new Map<string, number>();
+    const mention = (texts: string[], weight: number) => {
+      for (const text of texts.flatMap(clauses)) {
+        const id = catalog.matcher.matchPhrases(text)?.accountabilityId;
+        if (id && (weights.get(id) ?? 0) < weight) weights.set(id, weight);
+      }
+    };
+    mention(persona.recommendations.map((r) => r.text), RECOMMENDATION_WEIGHT);
+    mention([persona.summary, persona.focus, persona.reportingNote], PROFILE_WEIGHT);
+    for (const core of persona.core) weights.set(core.id, 1);
+    affinity.set(persona.id, weights);
+  }
+  const posterior: Posterior = new Map();
+  for (const accountability of catalog.accountabilities.values()) {
+    const outward = accountability.domain !== "cio";
+    const raw = [...catalog.personas.values()].map((persona) => {
+      const ownSide = persona.id === "coo-of-it" ? !outward : outward;
+      const background = ownSide ? BACKGROUND_WEIGHT.ownSide : BACKGROUND_WEIGHT.otherSide;
+      return [persona.id, affinity.get(persona.id)!.get(accountability.id) ?? background] as const;
+    });
+    const total = raw.reduce((sum, [, w]) => sum + w, 0);
+    posterior.set(accountability.id, new Map(raw.map(([id, w]) => [id, w / total])));
+  }
+  posteriorCache.set(catalog, posterior);
+  return posterior;
+}
+
+/** A profile text split into clauses, so each names at most a few accountabilities. */
+function clauses(text: string): string[] {
+  return text.split(/[.;:]\s+|,\s+(?:and\s+)?|\s+and\s+(?=[a-z]+s\b)/);
+}
+
+/** Everything the charter states, by accountability id. */
+function sourcesById(model: CharterModel): Map<string, FitSource[]> {
+  const byId = new Map<string, FitSource[]>();
+  const add = (resolution: Resolution | undefined, kind: FitSource["kind"], text: string, range: OffsetRange) => {
+    if (!resolution) return;
+    const id = resolution.accountability.id;
+    byId.set(id, [...(byId.get(id) ?? []), { kind, text, range, confidence: resolution.match?.confidence ?? 1 }]);
+  };
+  for (const item of model.accountabilities) add(item.resolution, "item", item.text ?? item.id ?? "", item.range);
+  for (const sentence of model.sentences) add(sentence.resolution, "sentence", sentence.text, sentence.range);
+  for (const item of model.shared) add(item.resolution, "shared", item.text ?? item.id ?? "", item.range);
+  return byId;
+}
+
+/**
+ * Coverage of each persona's core by the charter, and a distribution over the personas: every
+ * claimed accountability is evidence for the personas likely to hold it (its posterior above),
+ * weighted by the match's confidence, and the pieces of evidence are combined as independent.
+ * Best coverage first; equal coverage goes to the more probable persona.
+ */
 export function personaFit(model: CharterModel, catalog: Catalog): PersonaFit[] {
   const covered = coveredIds(model);
+  const sources = sourcesById(model);
+  const posterior = posteriors(catalog);
+  const logScore = new Map<PersonaId, number>();
+  for (const persona of catalog.personas.values()) {
+    let sum = 0;
+    for (const [id, found] of sources) {
+      const confidence = Math.max(...found.map((s) => s.confidence));
+      sum += confidence * Math.log(posterior.get(id)?.get(persona.id) ?? 1);
+    }
+    logScore.set(persona.id, sum);
+  }
+  const top = Math.max(...logScore.values());
+  const norm = [...logScore.values()].reduce((a, b) => a + Math.exp(b - top), 0);
+
   return [...catalog.personas.values()]
     .map((persona) => {
       const ids = persona.core.map((c) => c.id);
       const hit = ids.filter((id) => covered.has(id));
-      return { persona: persona.id, name: persona.name, coverage: ids.length ? hit.length / ids.length : 0, covered: hit, missing: ids.filter((id) => !covered.has(id)) };
+      const evidence = [...sources]
+        .map(([id, found]) => ({ accountabilityId: id, core: ids.includes(id), probability: posterior.get(id)?.get(persona.id) ?? 0, sources: found }))
+        .filter((e) => e.probability > 1 / catalog.personas.size)
+        .sort((a, b) => b.probability - a.probability);
+      return {
+        persona: persona.id,
+        name: persona.name,
+        coverage: ids.length ? hit.length / ids.length : 0,
+        covered: hit,
+        missing: ids.filter((id) => !covered.has(id)),
+        probability: Math.exp(logScore.get(persona.id)! - top) / norm,
+        evidence,
+      };
     })
-    .sort((a, b) => b.coverage - a.coverage);
+    .sort((a, b) => b.coverage - a.coverage || b.probability - a.probability);
+}
+
+export interface FitLead {
+  /** The persona that fits clearly better. */
+  fit: PersonaFit;
+  /** The declared persona's best coverage and probability, for comparison. */
+  declaredCoverage: number;
+  declaredProbability: number;
+  /** Which test it passed: a lead in core coverage, or in probability. */
+  by: "coverage" | "probability";
+}
+
+/** The persona that fits clearly better than the declared ones, if any: the rule's own test. */
+export function clearlyBetter(fits: readonly PersonaFit[], declared: readonly PersonaId[]): FitLead | undefined {
+  const mine = fits.filter((f) => declared.includes(f.persona));
+  if (mine.length === 0) return undefined;
+  const declaredCoverage = Math.max(...mine.map((f) => f.coverage));
+  const declaredProbability = Math.max(...mine.map((f) => f.probability));
+  const others = fits.filter((f) => !declared.includes(f.persona));
+  const byCoverage = others[0];
+  if (byCoverage && byCoverage.covered.length >= FIT_MIN_COVERED && byCoverage.coverage - declaredCoverage >= FIT_MARGIN) {
+    return { fit: byCoverage, declaredCoverage, declaredProbability, by: "coverage" };
+  }
+  const byProbability = others.reduce<PersonaFit | undefined>((best, f) => (!best || f.probability > best.probability ? f : best), undefined);
+  if (byProbability && byProbability.evidence.length >= FIT_MIN_COVERED && byProbability.probability - declaredProbability >= FIT_PROBABILITY_MARGIN) {
+    return { fit: byProbability, declaredCoverage, declaredProbability, by: "probability" };
+  }
+  return undefined;
 }
 
 export const personaFitRule: CharterRule = {
@@ -37,24 +193,31 @@ export const personaFitRule: CharterRule = {
   severity: "info",
   scope: "charter",
   summary: "The accountabilities fit another persona clearly better than the declared one.",
-  doc: `Compares how much of each persona's core the charter covers (its accountabilities, job
-description sentences and \`shared_with_cio\`). Fires when another persona's coverage exceeds the
-declared persona's by at least ${Math.round(FIT_MARGIN * 100)} percentage points and the charter covers
-at least ${FIT_MIN_COVERED} of that persona's core accountabilities; for a blended role the better of the
+  doc: `Compares the charter (its accountabilities, job description sentences and \`shared_with_cio\`)
+with each persona in two ways: how much of the persona's core it covers, and how probable the persona
+is given every accountability it claims (each one is evidence for the personas that typically hold it:
+their core first, then what their profile and recommendations name, then their side: the COO of IT
+the CIO side, the other three the CTO side). Fires when another persona's core
+coverage exceeds the declared persona's by at least ${Math.round(FIT_MARGIN * 100)} percentage points
+with at least ${FIT_MIN_COVERED} of its core covered, or when another persona is at least
+${Math.round(FIT_PROBABILITY_MARGIN * 100)} percentage points more probable and at least
+${FIT_MIN_COVERED} of the charter's accountabilities favour it. For a blended role the better of the
 two declared personas counts. The message names the better-fitting persona, and the fix switches to it.`,
   check({ catalog, model, report }) {
     const node = model.personaNode;
     if (!node?.range || model.personas.length === 0) return;
-    const fits = personaFit(model, catalog);
-    const declared = new Set(model.personas.map((p) => p.id));
-    const declaredBest = Math.max(...fits.filter((f) => declared.has(f.persona)).map((f) => f.coverage));
-    const other = fits.find((f) => !declared.has(f.persona));
-    if (!other || other.covered.length < FIT_MIN_COVERED || other.coverage - declaredBest < FIT_MARGIN) return;
+    const lead = clearlyBetter(personaFit(model, catalog), model.personas.map((p) => p.id));
+    if (!lead) return;
+    const { fit, declaredCoverage, declaredProbability } = lead;
+    const why =
+      lead.by === "coverage"
+        ? `they cover ${pct(fit.coverage)} of its core against ${pct(declaredCoverage)} of the declared persona's.`
+        : `${fit.evidence.length} of them point to it, making it ${pct(fit.probability)} likely against ${pct(declaredProbability)} for the declared persona.`;
     report({
-      message: `The accountabilities fit the ${other.name} persona better: they cover ${pct(other.coverage)} of its core against ${pct(declaredBest)} of the declared persona's.`,
+      message: `The accountabilities fit the ${fit.name} persona better: ${why}`,
       range: nodeRange(node),
-      fixes: [{ title: `Switch persona to \`${other.persona}\``, edits: [replaceNode(node, other.persona)], safe: false, preferred: true }],
-      data: { persona: other.persona },
+      fixes: [{ title: `Switch persona to \`${fit.persona}\``, edits: [replaceNode(node, fit.persona)], safe: false, preferred: true }],
+      data: { persona: fit.persona },
     });
   },
 };

@@ -1,0 +1,113 @@
+/**
+ * Which part of a sentence states an accountability of this role. A responsibility sentence can be
+ * about someone else ("The CIO runs internal IT", "IT support is provided by the CIO's team"), can
+ * deny an accountability ("not responsible for the service desk", "…is out of scope"), or can be a
+ * requirement of the candidate rather than a duty ("10 years of experience in IT operations").
+ * The matcher only reads what is left.
+ */
+import type { OffsetRange } from "./types";
+
+export interface Excluded extends OffsetRange {
+  kind: "negation" | "other";
+  /** The words that caused the exclusion, as written. */
+  cue: string;
+}
+
+export interface Scope {
+  /** The other party the whole sentence is about, as written ("The CIO"). */
+  otherSubject?: string;
+  /** The words that make the sentence a qualification of the candidate. */
+  qualification?: string;
+  /** Spans of the text that state nothing this role owns. */
+  excluded: Excluded[];
+}
+
+const DETERMINER = String.raw`(?:(?:the|our|a|an|its|their|this|that)\s+)?(?:(?:separate|dedicated|group|global|company's|group's|existing|external)\s+)*`;
+/** Executives, other departments and providers: what they own is never this role's. */
+const PEER = String.raw`(?:cio|chief\s+information\s+officer|ceo|chief\s+executive(?:\s+officer)?|cfo|chief\s+financial\s+officer|coo|chief\s+operating\s+officer|cpo|chief\s+product\s+officer|ciso|chief\s+information\s+security\s+officer|board|head\s+of\s+it|it\s+director|director\s+of\s+it|vp\s+of\s+it|finance(?:\s+team)?|hr|human\s+resources|procurement(?:\s+team)?|purchasing(?:\s+team)?|(?:outsourcing|managed[-\s]service|external|third[-\s]party)\s+(?:partner|provider|supplier|vendor)s?)(?:'s\s+(?:team|staff|organi[sz]ation|department|office|people))?`;
+/** Teams this role may itself lead ("Lead the IT team that supports our offices"), so only a subject. */
+const TEAM = String.raw`(?:it\s+(?:department|team|organi[sz]ation|function|group|staff)|(?:cyber\s*)?security\s+team)`;
+const PARTY = String.raw`${DETERMINER}(?:${PEER}|${TEAM})`;
+
+/**
+ * Verbs a sentence about another party continues with. An explicit list, not "any word ending in s":
+ * "Finance systems and payroll" is an item this role owns, "Finance owns payroll" is not.
+ */
+const PARTY_VERB = String.raw`(?:is|are|was|were|has|have|had|will|shall|must|should|can|may|would|does|do|also|alone|still|already|remains?|stays?|keeps?|retains?|continues?|owns?|runs?|manages?|handles?|leads?|oversees?|looks|negotiates?|monitors?|sets?|defines?|controls?|approves?|holds?|maintains?|operates?|provides?|supports?|covers?|takes?|sits?|reports?|decides?|chairs?|administers?|delivers?|drives?|governs?|directs?|buys?|secures?|protects?|sponsors?|funds?|signs?|deals?|sets?|is\s+responsible|are\s+responsible|is\s+accountable|are\s+accountable)`;
+
+const SELF = String.raw`(?:the\s+)?(?:cto|chief\s+technology\s+officer|you|this\s+role)`;
+
+/** "The CIO owns …" at the start of a sentence, unless this role shares the subject ("The CIO and the CTO …"). */
+const OTHER_SUBJECT = new RegExp(String.raw`^\W*(?:as\s+before,?\s+)?(${PARTY})\s+(?!(?:and|together\s+with|with|jointly\s+with)\s+${SELF}\b)${PARTY_VERB}\b`, "i");
+
+/** A relative clause about another party: "…the CIO, who owns the IT budget". */
+const RELATIVE = new RegExp(String.raw`\b${DETERMINER}${PEER}\s*,?\s+(?:who|which|that)\b`, "gi");
+
+/**
+ * Constructions that hand what came before them to someone else or out of the role. `hint` is a
+ * cheap test that must pass before the costly pattern (an alternation over every party) is tried.
+ */
+const POST_SCOPE: { hint: RegExp; pattern: RegExp; kind: Excluded["kind"] }[] = [
+  {
+    hint: /\sby\s/i,
+    pattern: new RegExp(String.raw`\b(?:is|are|remains?|stays?|will\s+be|will\s+remain|continues?\s+to\s+be)\s+(?:\w+ly\s+)?(?:owned|run|managed|handled|provided|led|overseen|looked\s+after|supported|covered|delivered|administered|done|operated|kept|negotiated)\s+by\s+${PARTY}`, "gi"),
+    kind: "other",
+  },
+  { hint: /\swith\s/i, pattern: new RegExp(String.raw`\b(?:sits?|stays?|remains?|rests?|lies|lie|belongs?)\s+with\s+${PARTY}`, "gi"), kind: "other" },
+  { hint: /'s\s/i, pattern: new RegExp(String.raw`\b(?:is|are)\s+(?:the\s+)?${PARTY}'s\s+(?:job|responsibility|remit|domain|call)`, "gi"), kind: "other" },
+  {
+    hint: /\b(?:not|out|outside|excluded)\b/i,
+    pattern: /\b(?:is|are|will\s+be)\s+(?:not\s+(?:part\s+of|in\s+scope|within|included|covered)|out\s+of\s+scope|outside\s+(?:the\s+)?scope|excluded)\b/gi,
+    kind: "negation",
+  },
+];
+
+/** A negation governs what follows it up to the end of its clause. */
+const NEGATION = /\b(?:not|never|no|nor|neither|without|excluding|except(?:\s+for)?|other\s+than|rather\s+than|instead\s+of|apart\s+from|aside\s+from|no\s+longer)\b|n't\b/gi;
+/** "not only … but also" affirms. */
+const NOT_NEGATION = /^(?:not\s+only|not\s+just|no\s+matter|not\s+least)\b/i;
+
+/** Where clauses end: sentence punctuation, and contrastive conjunctions that open a new claim. */
+const CLAUSE_END = /[.;:!?]|\s(?:but|while|whereas|although|though)\s|,\s+(?:and|while|whereas)\s/gi;
+
+/** A requirement of the candidate, not a duty of the role. */
+const QUALIFICATION_START =
+  /^\W*(?:proven|demonstrated|strong|deep|solid|excellent|extensive|significant|hands-on\s+experience|experience\b|expertise\b|knowledge\b|familiarity\b|understanding\s+of|ability\s+to|able\s+to|bachelor|master|degree|mba|phd|certified|certification|fluen(?:t|cy)|willing(?:ness)?\s+to|must\s+have|you\s+have|you\s+bring|\d+\+?\s+years)/i;
+const QUALIFICATION_ANYWHERE = /\b(?:years\s+of\s+(?:\w+\s+)?experience|track\s+record|(?:hold|have|has)\s+an?\s+(?:\w+\s+)?degree|(?:is|are)\s+(?:required|a\s+plus|an\s+advantage|preferred|desirable))\b/i;
+
+/** Handing work to a provider gives away the whole clause, provider included. */
+const OUTSOURCED = /\b(?:is|are|will\s+be)\s+(?:fully\s+|entirely\s+)?outsourced\b/gi;
+
+/** A sentence that only states the reporting line ("Reports directly to the CEO."). */
+const REPORTING_LINE = new RegExp(String.raw`^\W*(?:(?:this|the)\s+(?:role|position|cto)\s+|you\s+will\s+|you\s+)?reports?(?:ing)?\s+(?:directly\s+)?(?:in)?to\s+${PARTY}\W*$`, "i");
+
+export function analyzeScope(text: string): Scope {
+  const subject = OTHER_SUBJECT.exec(text);
+  if (subject) return { otherSubject: subject[1].trim(), excluded: [{ start: 0, end: text.length, kind: "other", cue: subject[1].trim() }] };
+  if (REPORTING_LINE.test(text)) return { qualification: "reports to", excluded: [] };
+  const qualification = QUALIFICATION_START.exec(text) ?? QUALIFICATION_ANYWHERE.exec(text);
+  if (qualification) return { qualification: qualification[0].replace(/^\W+/, "").trim(), excluded: [] };
+
+  const boundaries = [...text.matchAll(CLAUSE_END)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const clauseEnd = (from: number) => boundaries.find((b) => b.start >= from)?.start ?? text.length;
+  const clauseStart = (before: number) => boundaries.filter((b) => b.end <= before).pop()?.end ?? 0;
+
+  const excluded: Excluded[] = [];
+  if (/\b(?:who|which|that)\b/i.test(text)) {
+    for (const m of text.matchAll(RELATIVE)) excluded.push({ start: m.index, end: clauseEnd(m.index + m[0].length), kind: "other", cue: m[0].trim() });
+  }
+  for (const { hint, pattern, kind } of POST_SCOPE) {
+    if (!hint.test(text)) continue;
+    for (const m of text.matchAll(pattern)) excluded.push({ start: clauseStart(m.index), end: m.index + m[0].length, kind, cue: m[0].trim() });
+  }
+  for (const m of text.matchAll(OUTSOURCED)) excluded.push({ start: clauseStart(m.index), end: clauseEnd(m.index), kind: "other", cue: m[0].trim() });
+  for (const m of text.matchAll(NEGATION)) {
+    if (NOT_NEGATION.test(text.slice(m.index))) continue;
+    excluded.push({ start: m.index, end: clauseEnd(m.index + m[0].length), kind: "negation", cue: m[0].trim() });
+  }
+  return { excluded };
+}
+
+export function isExcluded(scope: Scope, offset: number): Excluded | undefined {
+  return scope.excluded.find((e) => e.start <= offset && offset < e.end);
+}

@@ -1,0 +1,73 @@
+/**
+ * Which actions a diagnostic gets: the fixes of the finding it stands for, and a comment that
+ * disables its rule for the line. Diagnostics are matched to fresh findings by rule id, range and
+ * data, never by message, so an action always edits the text as it is now.
+ */
+import type { Analysis, AnalyzeOptions } from "../core/analyze";
+import { fixAll } from "../core/fix-all";
+import type { Finding, OffsetRange, TextEdit } from "../core/types";
+import { insideMultilineScalar } from "./node-at";
+
+/** What a client's diagnostic carries back to the server. */
+export interface DiagnosticKey {
+  ruleId: string;
+  range: OffsetRange;
+  data?: Record<string, unknown>;
+}
+
+export function findingFor(analysis: Analysis, key: DiagnosticKey): Finding | undefined {
+  return analysis.findings.find(
+    (f) =>
+      f.ruleId === key.ruleId &&
+      f.range.start === key.range.start &&
+      f.range.end === key.range.end &&
+      Object.entries(f.data ?? {}).every(([name, value]) => key.data?.[name] === value),
+  );
+}
+
+/**
+ * A `# charter-disable-next-line <rule>` comment above the finding's first line, indented like it;
+ * when that line already has such a comment above it, the rule is added to it. Undefined when the
+ * line is inside a multi-line scalar, where a comment would become part of the text.
+ */
+export function disableLineEdit(analysis: Analysis, finding: Finding): TextEdit | undefined {
+  const { lines, root, eol } = analysis.parsed;
+  const lineOf = (offset: number) => lines.positionAt(offset).line;
+  if (insideMultilineScalar(root, finding.range.start, lineOf)) return undefined;
+  const line = lineOf(finding.range.start);
+  const existing = analysis.directives.find((d) => d.kind === "disable-next-line" && d.line === line - 1 && d.ids.length > 0);
+  if (existing) {
+    const last = existing.ids[existing.ids.length - 1];
+    return { start: last.end, end: last.end, newText: `, ${finding.ruleId}` };
+  }
+  const indent = /^\s*/.exec(lines.lineText(line))![0];
+  const start = lines.lineStart(line);
+  return { start, end: start, newText: `${indent}# charter-disable-next-line ${finding.ruleId}${eol}` };
+}
+
+/** Every safe fix applied until nothing changes, as one edit that spans only what differs. */
+export function fixAllEdit(text: string, options: AnalyzeOptions): TextEdit | undefined {
+  return minimalEdit(text, fixAll(text, options).text);
+}
+
+/** The single edit that turns `before` into `after`, from their common prefix and suffix. */
+export function minimalEdit(before: string, after: string): TextEdit | undefined {
+  if (before === after) return undefined;
+  let prefix = 0;
+  const shorter = Math.min(before.length, after.length);
+  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  // Never split a surrogate pair: an edit boundary must be a character boundary.
+  if (prefix > 0 && isHighSurrogate(before.charCodeAt(prefix - 1))) prefix--;
+  if (suffix > 0 && isLowSurrogate(before.charCodeAt(before.length - suffix))) suffix--;
+  return { start: prefix, end: before.length - suffix, newText: after.slice(prefix, after.length - suffix) };
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
