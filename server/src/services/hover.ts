@@ -79,9 +79,13 @@ function matchMarkdown(resolution: Resolution | undefined, unmatchedReason: stri
     return `**Matches no catalog accountability**: ${why}\n\nUse a catalog \`id\`, or name the accountability in words the catalog knows, for the rules to count it.`;
   }
   const { accountability, match } = resolution;
+  const words = match.evidence.map((w) => `"${w}"`).join(", ");
+  const qualifiers = match.qualifiers.length ? ` Whose work it is: ${match.qualifiers.map((w) => `"${w}"`).join(", ")}.` : "";
   return [
     `**Matches ${accountability.title}** (\`${accountability.id}\`), domain ${domainLabel(accountability.domain)}.`,
-    `**Evidence:** ${match.evidence.map((w) => `"${w}"`).join(", ")}, from the catalog phrase${match.phrases.length > 1 ? "s" : ""} ${match.phrases.map((p) => `"${p}"`).join(", ")}.`,
+    match.via === "phrase"
+      ? `**Evidence:** ${words}, from the catalog phrase${match.phrases.length > 1 ? "s" : ""} ${match.phrases.map((p) => `"${p}"`).join(", ")}.${qualifiers}`
+      : `**Evidence:** no catalog phrase occurs, but ${words} resemble the entry's title and description.${qualifiers}`,
     `**Confidence:** ${Math.round(match.confidence * 100)}%.`,
     accountability.description,
   ].join("\n\n");

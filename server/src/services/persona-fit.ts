@@ -4,20 +4,11 @@
  */
 import type { PersonaId } from "../../../schemas/catalog";
 import type { Analysis } from "../core/analyze";
-import type { CharterModel, Resolution } from "../core/model";
-import { FIT_MARGIN, FIT_MIN_COVERED, personaFit } from "../core/rules/persona-fit";
+import { clearlyBetter, FIT_MARGIN, FIT_PROBABILITY_MARGIN, personaFit, sourcesById, type FitLead, type FitSource } from "../core/rules/persona-fit";
 import type { LineIndex } from "../core/text";
-import type { OffsetRange } from "../core/types";
 
-export interface Claim {
-  /** The item or sentence as written. */
-  text: string;
-  via: "id" | "text" | "sentence" | "shared";
-  range: OffsetRange;
-  /** For free text: the words that matched, and how sure the match is (0..1). */
-  evidence?: string[];
-  confidence?: number;
-}
+/** An item, sentence or shared entry that covers an accountability (the core's fit source). */
+export type Claim = FitSource;
 
 export interface Coverage {
   id: string;
@@ -31,6 +22,8 @@ export interface Fit {
   declared: boolean;
   /** Share of the persona's core the charter covers, 0..1. */
   coverage: number;
+  /** How likely the persona is given everything the charter claims (the four add up to 1). */
+  probability: number;
   covered: Coverage[];
   missing: { id: string; title: string }[];
 }
@@ -47,46 +40,30 @@ export function personaFitReport(analysis: Analysis): FitReport {
   if (!model) {
     return { declared: [], fits: [], markdown: "# Persona fit\n\nThe file is not a charter yet (its root is not a mapping of keys), so there is nothing to compare." };
   }
-  const claims = claimsById(model);
+  const claims = sourcesById(model);
   const declared = model.personas.map((p) => p.id);
   const title = (id: string) => catalog.accountabilities.get(id)?.title ?? id;
-  const fits = personaFit(model, catalog).map((fit) => ({
+  const core = personaFit(model, catalog);
+  const lead = clearlyBetter(core, declared);
+  const fits = core.map((fit) => ({
     persona: fit.persona,
     name: fit.name,
     declared: declared.includes(fit.persona),
     coverage: fit.coverage,
+    probability: fit.probability,
     covered: fit.covered.map((id) => ({ id, title: title(id), claims: claims.get(id) ?? [] })),
     missing: fit.missing.map((id) => ({ id, title: title(id) })),
   }));
-  return { declared, fits, markdown: render(fits, parsed.lines) };
+  return { declared, fits, markdown: render(fits, lead, parsed.lines) };
 }
 
-function claimsById(model: CharterModel): Map<string, Claim[]> {
-  const byId = new Map<string, Claim[]>();
-  const add = (resolution: Resolution | undefined, text: string, via: Claim["via"], range: OffsetRange) => {
-    if (!resolution) return;
-    const claim: Claim = { text, via, range };
-    if (resolution.match) {
-      claim.evidence = resolution.match.evidence;
-      claim.confidence = resolution.match.confidence;
-    }
-    const id = resolution.accountability.id;
-    byId.set(id, [...(byId.get(id) ?? []), claim]);
-  };
-  for (const item of model.accountabilities) add(item.resolution, item.text ?? `id: ${item.id}`, item.id !== undefined ? "id" : "text", item.range);
-  for (const sentence of model.sentences) add(sentence.resolution, sentence.text, "sentence", sentence.range);
-  for (const item of model.shared) add(item.resolution, item.text ?? `id: ${item.id}`, "shared", item.range);
-  return byId;
-}
-
-const VIA: Record<Claim["via"], string> = {
-  id: "accountability by id",
-  text: "accountability text",
+const KIND: Record<Claim["kind"], string> = {
+  item: "accountability",
   sentence: "job description",
   shared: "shared with the CIO",
 };
 
-function render(fits: Fit[], lines: LineIndex): string {
+function render(fits: Fit[], lead: FitLead | undefined, lines: LineIndex): string {
   const pct = (value: number) => `${Math.round(value * 100)}%`;
   const out = ["# Persona fit"];
   const declared = fits.filter((f) => f.declared);
@@ -94,18 +71,18 @@ function render(fits: Fit[], lines: LineIndex): string {
   if (declared.length === 0) {
     out.push("The charter declares no persona yet; the fits below show which one its accountabilities suggest.");
   } else {
-    const declaredBest = Math.max(...declared.map((f) => f.coverage));
-    out.push(`Declared: ${declared.map((f) => `**${f.name}** (${pct(f.coverage)} of its core covered)`).join(" and ")}.`);
+    out.push(`Declared: ${declared.map((f) => `**${f.name}** (${pct(f.coverage)} of its core covered, ${pct(f.probability)} likely)`).join(" and ")}.`);
     // The persona-fit rule's own test, so this view and the diagnostic agree.
-    const lead = fits.find((f) => !f.declared && f.covered.length >= FIT_MIN_COVERED && f.coverage - declaredBest >= FIT_MARGIN);
     out.push(
-      lead
-        ? `**${lead.name}** fits clearly better: it leads by ${pct(lead.coverage - declaredBest)}, above the ${pct(FIT_MARGIN)} margin of the \`persona-fit\` rule.`
-        : "No other persona fits clearly better than the declared one.",
+      !lead
+        ? "No other persona fits clearly better than the declared one."
+        : lead.by === "coverage"
+          ? `**${lead.fit.name}** fits clearly better: its core coverage leads by ${pct(lead.fit.coverage - lead.declaredCoverage)}, above the ${pct(FIT_MARGIN)} margin of the \`persona-fit\` rule.`
+          : `**${lead.fit.name}** fits clearly better: it is ${pct(lead.fit.probability)} likely against ${pct(lead.declaredProbability)}, above the ${pct(FIT_PROBABILITY_MARGIN)} margin of the \`persona-fit\` rule.`,
     );
   }
   for (const fit of fits) {
-    out.push(`## ${fit.name}${fit.declared ? " (declared)" : ""}${fit === best ? " · best fit" : ""}: ${pct(fit.coverage)}`);
+    out.push(`## ${fit.name}${fit.declared ? " (declared)" : ""}${fit === best ? " · best fit" : ""}: ${pct(fit.coverage)} of the core, ${pct(fit.probability)} likely`);
     const covered = fit.covered.map((c) => `- ✓ **${c.title}** (\`${c.id}\`), covered by ${c.claims.map((claim) => describeClaim(claim, lines)).join("; ")}`);
     const missing = fit.missing.map((m) => `- ✗ **${m.title}** (\`${m.id}\`): not covered`);
     out.push([...covered, ...missing].join("\n"));
@@ -116,5 +93,5 @@ function render(fits: Fit[], lines: LineIndex): string {
 function describeClaim(claim: Claim, lines: LineIndex): string {
   const line = lines.positionAt(claim.range.start).line + 1;
   const evidence = claim.evidence ? `, matched on ${claim.evidence.map((w) => `"${w}"`).join(", ")} at ${Math.round((claim.confidence ?? 0) * 100)}% confidence` : "";
-  return `line ${line} (${VIA[claim.via]}: "${claim.text}"${evidence})`;
+  return `line ${line} (${KIND[claim.kind]}: "${claim.text}"${evidence})`;
 }

@@ -25,6 +25,8 @@ export interface FitSource {
   range: OffsetRange;
   /** 1 for a catalog id, the matcher's confidence for free text. */
   confidence: number;
+  /** For free text: the words that matched. */
+  evidence?: string[];
 }
 
 /** A claimed accountability that points to a persona more than to the others. */
@@ -104,12 +106,14 @@ function clauses(text: string): string[] {
 }
 
 /** Everything the charter states, by accountability id. */
-function sourcesById(model: CharterModel): Map<string, FitSource[]> {
+export function sourcesById(model: CharterModel): Map<string, FitSource[]> {
   const byId = new Map<string, FitSource[]>();
   const add = (resolution: Resolution | undefined, kind: FitSource["kind"], text: string, range: OffsetRange) => {
     if (!resolution) return;
     const id = resolution.accountability.id;
-    byId.set(id, [...(byId.get(id) ?? []), { kind, text, range, confidence: resolution.match?.confidence ?? 1 }]);
+    const source: FitSource = { kind, text, range, confidence: resolution.match?.confidence ?? 1 };
+    if (resolution.match) source.evidence = resolution.match.evidence;
+    byId.set(id, [...(byId.get(id) ?? []), source]);
   };
   for (const item of model.accountabilities) add(item.resolution, "item", item.text ?? item.id ?? "", item.range);
   for (const sentence of model.sentences) add(sentence.resolution, "sentence", sentence.text, sentence.range);
