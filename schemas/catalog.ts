@@ -45,6 +45,15 @@ export const accountabilitySchema = z.strictObject({
   domain: z.enum(DOMAINS),
   /** Phrases and synonyms that free text may use for this accountability. */
   match: z.array(z.string().min(2)).min(1),
+  /**
+   * Where the same work belongs when the text says it is done for customers or products rather than
+   * staff (a CIO-side entry: "the help desk that answers customers"): another entry's id, or `none`
+   * when no entry of this catalog fits. Absent: customer words do not change the owner (a CRM is
+   * about customers and still an internal system).
+   */
+  whenExternal: slug.optional(),
+  /** The same for a CTO-side entry whose work the text says is done for the organisation's own staff. */
+  whenInternal: slug.optional(),
   source: sourceRef,
 });
 

@@ -5,26 +5,28 @@
  *
  *   npm run eval                      held-out half
  *   npm run eval -- --split dev       the development half (the only one to tune on)
+ *   npm run eval -- --split checks    the vocabulary and ownership checks (vocabulary-checks.yaml)
  *   npm run eval -- --errors          also list every sentence judged wrongly
  */
 import { parseArgs } from "node:util";
 import { Catalog } from "../server/src/core/catalog";
-import { loadCorpus, type Split } from "../test/fixtures/corpus";
+import { loadChecks } from "../test/fixtures/checks";
+import { loadCorpus } from "../test/fixtures/corpus";
 import { GOLD_DOMAINS, personaFitTrials, predict, score, type Prediction } from "../test/fixtures/evaluate";
 import { buildCatalog } from "./generated-files";
 
 const { values } = parseArgs({ options: { split: { type: "string", default: "heldout" }, errors: { type: "boolean", default: false } } });
-const split = values.split as Split;
-if (split !== "dev" && split !== "heldout") throw new Error(`--split must be dev or heldout, not ${split}`);
+const split = values.split;
+if (split !== "dev" && split !== "heldout" && split !== "checks") throw new Error(`--split must be dev, heldout or checks, not ${split}`);
 
 const catalog = new Catalog([buildCatalog()]);
-const sentences = loadCorpus().filter((s) => s.split === split);
+const sentences = split === "checks" ? loadChecks() : loadCorpus().filter((s) => s.split === split);
 const predictions = sentences.map((s) => predict(s, catalog));
 const scores = score(predictions);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 
-console.log(`Corpus: ${split} half, ${scores.n} sentences\n`);
+console.log(split === "checks" ? `Vocabulary checks, ${scores.n} sentences\n` : `Corpus: ${split} half, ${scores.n} sentences\n`);
 console.log("Domain confusion (rows: expert label, columns: matcher)");
 console.log(`${pad("", 8)}${GOLD_DOMAINS.map((d) => pad(d, 8)).join("")}`);
 for (const gold of GOLD_DOMAINS) console.log(`${pad(gold, 8)}${GOLD_DOMAINS.map((p) => pad(scores.confusion[gold][p], 8)).join("")}`);
@@ -34,19 +36,20 @@ console.log(`Balanced accuracy over cto/cio/shared  ${pct(scores.balancedAccurac
 console.log(`cio     precision ${pct(scores.precision.cio)}  recall ${pct(scores.recall.cio)}   (drives cio-overlap)`);
 console.log(`shared  precision ${pct(scores.precision.shared)}  recall ${pct(scores.recall.shared)}   (drives shared-ownership)`);
 console.log(`Accountability accuracy (exact id)     ${pct(scores.accountabilityAccuracy)}`);
-console.log(`Persona accuracy (most probable)       ${pct(scores.personaAccuracy)}`);
+if (sentences.some((s) => s.persona)) console.log(`Persona accuracy (most probable)       ${pct(scores.personaAccuracy)}`);
 console.log(`Confidence calibration error (ECE)     ${pct(scores.calibrationError)}`);
 for (const b of scores.bins.filter((b) => b.n)) {
   console.log(`  confidence ${b.from.toFixed(1)}-${b.to.toFixed(1)}: mean ${pct(b.confidence)}, right ${pct(b.right)} of ${b.n}`);
 }
 
 const trials = personaFitTrials(sentences, catalog);
+if (trials.length === 0) console.log("\nPersona-fit: no sentence carries a persona label.");
 const named = trials.filter((t) => t.named === t.truth).length;
 const wrong = trials.filter((t) => t.named && t.named !== t.truth).length;
 const probable = trials.filter((t) => t.mostProbable === t.truth).length;
-console.log(`\nPersona-fit on ${trials.length} charters built from one persona's sentences (up to 6 each) and declared as another:`);
-console.log(`  the rule names the right persona   ${named}/${trials.length} (${pct(named / trials.length)}); names a wrong one ${wrong}; silent ${trials.length - named - wrong}`);
-console.log(`  most probable persona is right     ${probable}/${trials.length} (${pct(probable / trials.length)})`);
+if (trials.length) console.log(`\nPersona-fit on ${trials.length} charters built from one persona's sentences (up to 6 each) and declared as another:`);
+if (trials.length) console.log(`  the rule names the right persona   ${named}/${trials.length} (${pct(named / trials.length)}); names a wrong one ${wrong}; silent ${trials.length - named - wrong}`);
+if (trials.length) console.log(`  most probable persona is right     ${probable}/${trials.length} (${pct(probable / trials.length)})`);
 
 if (values.errors) {
   const describe = (p: Prediction) =>

@@ -27,7 +27,7 @@ export function buildCatalog(): CatalogFile {
   const duplicates = ids.filter((id, i) => ids.indexOf(id) !== i);
   if (duplicates.length) throw new Error(`Duplicate accountability ids in the catalog: ${duplicates.join(", ")}`);
   const dangling = new Catalog([merged]).danglingReferences();
-  if (dangling.length) throw new Error(`Persona cores name unknown accountabilities: ${dangling.join(", ")}`);
+  if (dangling.length) throw new Error(`Persona cores or ownership counterparts name unknown accountabilities: ${dangling.join(", ")}`);
   return merged;
 }
 

@@ -22,6 +22,21 @@ test("the catalog holds the four personas and at least 40 accountabilities in al
   for (const domain of ["cto", "cio", "shared"]) assert.ok(accountabilities.filter((a) => a.domain === domain).length >= 5, domain);
 });
 
+test("ownership counterparts name an entry on the other side of the line, or none", () => {
+  const accountabilities = buildCatalog().accountabilities ?? [];
+  const byId = new Map(accountabilities.map((a) => [a.id, a]));
+  for (const a of accountabilities) {
+    if (a.whenExternal) {
+      assert.notEqual(a.domain, "cto", `${a.id}: whenExternal is for entries that are not customer-facing already`);
+      if (a.whenExternal !== "none") assert.equal(byId.get(a.whenExternal)?.domain, "cto", `${a.id} -> ${a.whenExternal}`);
+    }
+    if (a.whenInternal) {
+      assert.notEqual(a.domain, "cio", `${a.id}: whenInternal is for entries that are not internal already`);
+      if (a.whenInternal !== "none") assert.notEqual(byId.get(a.whenInternal)?.domain ?? "cto", "cto", `${a.id} -> ${a.whenInternal}`);
+    }
+  }
+});
+
 test("every citation names a source file and a passage that exist", { skip: !fs.existsSync(SOURCES) && "../shared/sources is not beside the project" }, () => {
   const catalog = buildCatalog();
   const texts = new Map(fs.readdirSync(SOURCES).map((f) => [f, fs.readFileSync(path.join(SOURCES, f), "utf8").toLowerCase()]));

@@ -46,9 +46,10 @@ export class Catalog {
     return this.holders.get(accountabilityId) ?? [];
   }
 
-  /** Ids referenced by a persona core or recommendation that the catalog does not define. */
+  /** Ids referenced by a persona core or an entry's ownership counterpart that the catalog does not define. */
   danglingReferences(): string[] {
-    return [...this.holders.keys()].filter((id) => !this.accountabilities.has(id));
+    const counterparts = [...this.accountabilities.values()].flatMap((a) => [a.whenExternal, a.whenInternal]).filter((id): id is string => id !== undefined && id !== "none");
+    return [...new Set([...this.holders.keys(), ...counterparts])].filter((id) => !this.accountabilities.has(id));
   }
 }
 

@@ -10,7 +10,11 @@
  * 3. Ownership: words that say for whom the work is done ("internal", "employees", "our staff" vs
  *    "customers", "products", "clients") favour the entry on that side and can be required by a phrase
  *    (`@internal`, `@external`), so "security of our apps" and "security of employee laptops" part.
- * 4. Similarity: when no phrase matches, the text is compared with every entry's title, description
+ * 4. Owner: an internal-IT entry reached by a text that speaks only of customers or products (the help
+ *    desk "that answers customers") is not CIO work: the entry names where that work belongs instead
+ *    (`whenExternal`), or the text matches nothing; likewise a product entry for the organisation's own
+ *    staff (`whenInternal`). A wrong CIO overlap costs more trust than a missed match.
+ * 5. Similarity: when no phrase matches, the text is compared with every entry's title, description
  *    and phrases (TF-IDF cosine), so wording the phrases did not foresee still finds its entry. Only a
  *    clear resemblance counts: text that resembles nothing stays unmatched, never forced onto the
  *    nearest entry.
@@ -36,7 +40,7 @@ export interface Match {
 
 export interface MatchResult {
   match?: Match;
-  /** Why nothing matched, when something did look relevant (a negation, another subject, a qualification). */
+  /** Why nothing matched, when something did look relevant (a negation, another subject, a qualification, a description of the organisation, an owner the text names). */
   reason?: string;
   /** The other party a sentence is about ("The CIO"): it states no accountability of this role. */
   otherSubject?: string;
@@ -74,10 +78,11 @@ const COMPOUNDS: Record<string, string[]> = {
 };
 
 /** Stems that mean the same here. */
-const SYNONYMS: Record<string, string> = { app: "applic" };
+const SYNONYMS: Record<string, string> = { app: "applic", compliant: "complianc", compli: "complianc", experiment: "experi" };
 /**
  * Words Porter stemming merges although they mean different things here ("experience" and
- * "experiment" both become "experi"; "productivity" and "production" become "product").
+ * "experiment" both become "experi"; "productivity" and "production" become "product"; "integrity"
+ * and "integration" become "integr"; "accounting" and "accounts" become "account").
  */
 const KEEP: Record<string, string> = {
   experience: "experienc",
@@ -85,6 +90,16 @@ const KEEP: Record<string, string> = {
   productivity: "productiv",
   production: "production",
   international: "international",
+  integrity: "integrity",
+  accounting: "accounting",
+  // …and "personalise" with "personal" (data).
+  ...Object.fromEntries(
+    ["personalise", "personalize", "personalised", "personalized", "personalisation", "personalization", "personalising", "personalizing"].map((w) => [w, "personaliz"]),
+  ),
+  // Porter reduces these to "digit", the stem of "digital": digitising is its own idea.
+  ...Object.fromEntries(
+    ["digitisation", "digitization", "digitalisation", "digitalization", "digitise", "digitize", "digitised", "digitized", "digitising", "digitizing", "digitalise", "digitalize"].map((w) => [w, "digitiz"]),
+  ),
 };
 
 /** UK spellings to US ones before stemming, so "organisation" and "organization" meet. */
@@ -112,14 +127,48 @@ function stemOf(lower: string): string {
   return stem;
 }
 
+/**
+ * Terms written with a hyphen or slash that the word pattern would break apart into meaningless pieces
+ * ("on-call" into the stop word "on" and "call"), joined into one word first.
+ */
+const SPELLING_OF: Record<string, string> = {
+  "in-house": "inhouse",
+  "start-up": "startup",
+  "start-ups": "startups",
+  "on-call": "oncall",
+  "a/b": "ab",
+  "ci/cd": "cicd",
+  "wi-fi": "wifi",
+  "e-mail": "email",
+  "post-mortem": "postmortem",
+  "post-mortems": "postmortems",
+  "on-prem": "onprem",
+  "on-premise": "onprem",
+  "on-premises": "onprem",
+  "ui/ux": "ux",
+  // A standard's name is one term, not two words that each weigh as much as a phrase.
+  "iso-27001": "iso27001",
+  "soc-2": "soc2",
+  "pci-dss": "pcidss",
+};
+const SPELLINGS = /\b(?:in-house|start-ups?|on[-\s]call(?!\s+cent)|a\/b|ci\/cd|wi-fi|e-mail|post-mortems?|on-prem(?:ises?)?|ui\/ux|iso[-\s]?27001|soc[-\s]2|pci[-\s]dss)\b/gi;
+
 export function tokenize(text: string, isPhrase = false): Token[] {
   const tokens: Token[] = [];
-  const source = text.replace(/\bin-house\b/gi, "inhouse").replace(/\bstart-ups?\b/gi, "startups");
+  // Joined terms keep their place and length (padded with spaces), so offsets still point into the
+  // text as written: evidence quotes it and scope spans are measured on it.
+  const ends = new Map<number, number>();
+  const source = text.replace(SPELLINGS, (written: string, offset: number) => {
+    const joined = SPELLING_OF[written.toLowerCase().replace(/[-\s]+/g, "-").replace(/^(iso|soc|pci)(?=\d|dss)/, "$1-")];
+    if (!joined || joined.length > written.length) return written;
+    ends.set(offset, offset + written.length);
+    return joined.padEnd(written.length, " ");
+  });
   const words = [...source.matchAll(/[A-Za-z0-9]+(?:[&'’][A-Za-z0-9]+)*/g)];
   for (let i = 0; i < words.length; i++) {
     const word = words[i][0];
     const start = words[i].index;
-    const end = start + word.length;
+    const end = ends.get(start) ?? start + word.length;
     const lower = word.toLowerCase().replace(/['’]s$/, "");
     if (lower === "it") {
       const previous = words[i - 1]?.[0].toLowerCase() ?? "";
@@ -137,9 +186,16 @@ export function tokenize(text: string, isPhrase = false): Token[] {
  * "office" share a stem and only the second is a place where staff work.
  */
 const INTERNAL_CUES = /^(?:internal|inhouse|employees?|employee's|staff|workforce|colleagues?|corporate|back|offices?|headquarters|hq|intranet|laptops?|desktops?|workplace|people|shops?|stores?|warehouse|depots?)$/;
-const EXTERNAL_CUES = /^(?:customers?|customer's|clients?|client's|consumers?|subscribers?|shoppers?|policyholders?|patients?|products?|offerings?|sell|sold|markets?|revenue|external|public|commercial|users?|partners?)$/;
+/** The people a company serves and the things it sells: customer-facing work (DESIGN §3 "Domains"). */
+const CUSTOMER_CUES = /^(?:customers?|customer's|customers'|clients?|client's|clients'|consumers?|subscribers?|shoppers?|policyholders?|patients?|merchants?|passengers?|travell?ers?|players?|viewers?|citizens?|guests?|prospects?|products?|offerings?|sell|sold)$/;
+/** Weaker signs of the outside world: enough to lean an ambiguous phrase, not to move an owner. */
+const EXTERNAL_CUES = /^(?:markets?|revenue|external|public|commercial|users?|partners?)$/;
 /** "end users" and "business users" are staff; "back" only counts in "back office". */
 const INTERNAL_BEFORE_USER = /^(?:end|business|internal)$/;
+/** Partners that provide a service to the organisation are not its market ("outsourcing partners"). */
+const PROVIDER_BEFORE_PARTNER = /^(?:outsourcing|sourcing|managed|service|implementation|delivery|support|it|hosting)$/;
+/** "public" of the cloud, the sector or a holiday says nothing about customers. */
+const NOT_PUBLIC = /^(?:cloud|clouds|sector|holidays?|company|companies|listing|offering|markets)$/;
 
 type Side = "internal" | "external";
 
@@ -148,8 +204,32 @@ function sideOf(words: readonly string[], i: number): Side | undefined {
   if (/^users?$/.test(word) && INTERNAL_BEFORE_USER.test(words[i - 1] ?? "")) return "internal";
   if (word === "back") return /^offices?$/.test(words[i + 1] ?? "") ? "internal" : undefined;
   if (/^(?:shops?|stores?)$/.test(word)) return /^(?:online|app|play)$/.test(words[i - 1] ?? "") ? undefined : "internal";
+  if (/^partners?$/.test(word) && PROVIDER_BEFORE_PARTNER.test(words[i - 1] ?? "")) return undefined;
+  if (word === "public" && NOT_PUBLIC.test(words[i + 1] ?? "")) return undefined;
   if (INTERNAL_CUES.test(word)) return "internal";
-  if (EXTERNAL_CUES.test(word)) return "external";
+  if (CUSTOMER_CUES.test(word) || EXTERNAL_CUES.test(word)) return "external";
+  return undefined;
+}
+
+/** People a company serves: naming them says the work is for the outside world. */
+const PEOPLE_SERVED = /^(?:customers?|customer's|customers'|clients?|client's|clients'|consumers?|subscribers?|shoppers?|policyholders?|patients?|merchants?|passengers?|travell?ers?|players?|viewers?|citizens?|guests?|prospects?)$/;
+/**
+ * Products count for the owner only when they are the organisation's own ("our products", "the
+ * product", "software we sell"): "network products" bought from a vendor are not.
+ */
+const OWN_PRODUCT = /\b(?:our|the\s+company's|its)\s+(?:[\w-]+\s+){0,2}(?:products?|offerings?)\b|\bthe\s+product\b|\b(?:products?|software|devices|hardware|services?|apps?)\s+(?:that\s+)?(?:we|it)\s+(?:sell|sells|sold|ship|ships|make|makes|manufacture|manufactures|offer|offers)\b/i;
+/** Words that name the organisation's own staff or premises plainly enough to move an owner. */
+const STAFF = /^(?:internal|inhouse|employees?|employee's|staff|workforce|colleagues?|corporate|offices?|headquarters|hq|intranet|workplace)$/;
+
+/**
+ * Whose work the text states, when it says so plainly: customers or the organisation's products and
+ * no internal word at all, or staff and no outside word at all.
+ */
+function ownerOf(words: readonly string[], sides: Map<Side, Token[]>, text: string): Side | undefined {
+  const internal = sides.get("internal")?.length ?? 0;
+  const external = sides.get("external")?.length ?? 0;
+  if (internal === 0 && (words.some((w) => PEOPLE_SERVED.test(w)) || OWN_PRODUCT.test(text))) return "external";
+  if (external === 0 && words.some((w, i) => STAFF.test(w) || (w === "back" && /^offices?$/.test(words[i + 1] ?? "")))) return "internal";
   return undefined;
 }
 
@@ -180,6 +260,9 @@ const GENERIC_WEIGHT = 0.5;
 
 /** The least cosine similarity to an entry's words that counts as a match (chosen on the dev half). */
 const SIMILARITY_THRESHOLD = 0.35;
+
+/** A match moved to another entry by its owner is less certain than one a phrase found directly. */
+const MOVED_CONFIDENCE = 0.8;
 
 /** How much an ownership word that agrees (or disagrees) with an entry's domain moves its score. */
 const SIDE_WEIGHT = 1.5;
@@ -247,10 +330,14 @@ export class Matcher {
     if (scope.qualification) {
       return { reason: `"${scope.qualification}" makes this a requirement of the candidate, not an accountability of the role.` };
     }
+    if (scope.description) {
+      return { reason: `"${scope.description}" describes the organisation, not an accountability of the role.` };
+    }
     const tokens = tokenize(text);
     const active = tokens.filter((t) => !isExcluded(scope, t.start));
-    const best = this.rank(active, text)[0];
-    if (!best) return { reason: this.excludedReason(tokens, scope, text) };
+    const ranked = this.rank(active, text);
+    const best = ranked.matches[0];
+    if (!best) return { reason: ranked.reason ?? this.excludedReason(tokens, scope, text) };
     return { match: best };
   }
 
@@ -260,17 +347,54 @@ export class Matcher {
    */
   matchPhrases(text: string): Match | undefined {
     const tokens = tokenize(text);
-    return this.candidates(tokens, new Map()).length ? this.rank(tokens, text)[0] : undefined;
+    return this.candidates(tokens, new Map()).length ? this.rank(tokens, text).matches[0] : undefined;
   }
 
-  /** Candidates for the active tokens, best first, each with its confidence. */
-  private rank(active: Token[], text: string): Match[] {
+  /**
+   * Candidates for the active tokens, best first, each with its confidence and moved to the owner the
+   * text names (see `reown`); `reason` says why a candidate was dropped for its owner.
+   */
+  private rank(active: Token[], text: string): { matches: Match[]; reason?: string } {
     const words = active.map((t) => t.word.toLowerCase().replace(/['’]s$/, ""));
     const sides = new Map<Side, Token[]>();
     active.forEach((token, i) => {
       const side = sideOf(words, i);
       if (side) sides.set(side, [...(sides.get(side) ?? []), token]);
     });
+    return this.reown(this.score(active, sides, text), ownerOf(words, sides, text));
+  }
+
+  /**
+   * DESIGN §3: the organisation's own staff, systems and IT estate are CIO-side; customers, products
+   * and the technology inside them are CTO-side. A text that plainly names one side takes an entry of
+   * the other side to the entry its catalog data names for that owner, or drops it (`none`), and the
+   * next candidate gets its turn. Entries without such data keep their owner: a CRM is about
+   * customers and still an internal system.
+   */
+  private reown(matches: Match[], owner: Side | undefined): { matches: Match[]; reason?: string } {
+    if (!owner) return { matches };
+    const result: Match[] = [];
+    let reason: string | undefined;
+    for (const match of matches) {
+      const entry = this.accountabilities.get(match.accountabilityId)!;
+      const target = owner === "external" ? (entry.domain !== "cto" ? entry.whenExternal : undefined) : entry.domain !== "cio" ? entry.whenInternal : undefined;
+      const moved = target && target !== "none" ? this.accountabilities.get(target) : undefined;
+      if (!target || (target !== "none" && !moved)) {
+        result.push(match);
+      } else if (moved) {
+        if (result.some((m) => m.accountabilityId === moved.id)) continue;
+        result.push({ ...match, accountabilityId: moved.id, domain: moved.domain, confidence: Math.min(match.confidence, MOVED_CONFIDENCE) });
+      } else {
+        const whose = owner === "external" ? "customers or the organisation's products" : "the organisation's own staff";
+        const cues = match.qualifiers.length ? ` (${match.qualifiers.join(", ")})` : "";
+        reason ??= `"${match.evidence.join(" ")}" reads as ${entry.title.toLowerCase()}, but the text is about ${whose}${cues}, so it is not that accountability.`;
+      }
+    }
+    return { matches: result, reason: result.length ? undefined : reason };
+  }
+
+  /** Candidates for the active tokens, best first, each with its confidence. */
+  private score(active: Token[], sides: Map<Side, Token[]>, text: string): Match[] {
     const candidates = this.candidates(active, sides);
     if (candidates.length === 0) return this.similar(active, sides, text);
     const scored = candidates.map((c) => {
@@ -356,7 +480,7 @@ export class Matcher {
 
   /** Why a text that names catalog words matched nothing: what set those words aside. */
   private excludedReason(tokens: Token[], scope: Scope, text: string): string | undefined {
-    const hidden = this.rank(tokens, text)[0];
+    const hidden = this.rank(tokens, text).matches[0];
     if (!hidden) return undefined;
     const first = tokens.find((t) => hidden.evidence.includes(text.slice(t.start, t.end)));
     const excluded = first && isExcluded(scope, first.start);

@@ -18,6 +18,8 @@ export interface Scope {
   otherSubject?: string;
   /** The words that make the sentence a qualification of the candidate. */
   qualification?: string;
+  /** The words that make the sentence a description of the organisation ("We are a fintech …"). */
+  description?: string;
   /** Spans of the text that state nothing this role owns. */
   excluded: Excluded[];
 }
@@ -72,8 +74,15 @@ const CLAUSE_END = /[.;:!?]|\s(?:but|while|whereas|although|though)\s|,\s+(?:and
 
 /** A requirement of the candidate, not a duty of the role. */
 const QUALIFICATION_START =
-  /^\W*(?:proven|demonstrated|strong|deep|solid|excellent|extensive|significant|hands-on\s+experience|experience\b|expertise\b|knowledge\b|familiarity\b|understanding\s+of|ability\s+to|able\s+to|bachelor|master|degree|mba|phd|certified|certification|fluen(?:t|cy)|willing(?:ness)?\s+to|must\s+have|you\s+have|you\s+bring|\d+\+?\s+years)/i;
-const QUALIFICATION_ANYWHERE = /\b(?:years\s+of\s+(?:\w+\s+)?experience|track\s+record|(?:hold|have|has)\s+an?\s+(?:\w+\s+)?degree|(?:is|are)\s+(?:required|a\s+plus|an\s+advantage|preferred|desirable))\b/i;
+  /^\W*(?:proven|demonstrated|strong|deep|solid|excellent|extensive|significant|hands-on\s+experience|experience\b|expertise\b|knowledge\b|familiarity\b|understanding\s+of|ability\s+to|able\s+to|bachelor|master|degree|mba|phd|certified|certification|fluen(?:t|cy)|willing(?:ness)?\s+to|must\s+have|you\s+have|you\s+bring|(?:a\s+)?background\s+in\b|comfortable\b|confident\b|passionate\b|passion\s+for\b|you(?:\s+are|'re)\b(?!\s+(?:responsible|accountable|in\s+charge|expected|tasked|the\s+owner))|nice\s+to\s+have\b|(?:a\s+)?(?:bonus|plus)\s*:|(?:the\s+)?(?:successful|ideal|right|preferred)\s+candidates?\b|candidates?\s+(?:should|must|will)\b|ideally\b|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\+?\s+(?:or\s+more\s+|plus\s+)?years)/i;
+const QUALIFICATION_ANYWHERE = /\b(?:years\s+of\s+(?:\w+\s+)?experience|track\s+record|(?:hold|have|has)\s+an?\s+(?:\w+\s+)?degree|(?:is|are)\s+(?:\w+ly\s+)?(?:required|a\s+plus|an\s+advantage|preferred|desirable|beneficial|nice\s+to\s+have))\b/i;
+
+/**
+ * A sentence that describes the organisation rather than the role: "We are a fast-growing fintech",
+ * "Our customers include three of the largest banks". Only stative verbs, so "We expect you to own
+ * the roadmap" and "Our engineers build …" are not caught by the subject alone.
+ */
+const DESCRIPTION = /^\W*((?:we|(?:our|the)\s+(?:company|firm|group|business|organi[sz]ation)|our\s+(?:customers|clients|users|platform|products?|services|mission|headquarters))\s+(?:are|is|was|were|include|includes|serve|serves|operate|operates|employ|employs|count|counts|span|spans|has\s+(?:been|grown)|have\s+(?:been|grown))\b)(?!\s+(?:looking|seeking|hiring|searching|recruiting|responsible|accountable)\b)/i;
 
 /** Handing work to a provider gives away the whole clause, provider included. */
 const OUTSOURCED = /\b(?:is|are|will\s+be)\s+(?:fully\s+|entirely\s+)?outsourced\b/gi;
@@ -87,6 +96,8 @@ export function analyzeScope(text: string): Scope {
   if (REPORTING_LINE.test(text)) return { qualification: "reports to", excluded: [] };
   const qualification = QUALIFICATION_START.exec(text) ?? QUALIFICATION_ANYWHERE.exec(text);
   if (qualification) return { qualification: qualification[0].replace(/^\W+/, "").trim(), excluded: [] };
+  const description = DESCRIPTION.exec(text);
+  if (description) return { description: description[1].trim(), excluded: [] };
 
   const boundaries = [...text.matchAll(CLAUSE_END)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const clauseEnd = (from: number) => boundaries.find((b) => b.start >= from)?.start ?? text.length;

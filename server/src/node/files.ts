@@ -44,6 +44,6 @@ export function loadCatalog(file: string): Catalog {
   }
   const catalog = new Catalog([BUILTIN_CATALOG_FILE, validateCatalogFile(data, file)]);
   const dangling = catalog.danglingReferences();
-  if (dangling.length) throw new CatalogError(`Catalog ${file}: personas name unknown accountabilities: ${dangling.join(", ")}`);
+  if (dangling.length) throw new CatalogError(`Catalog ${file}: personas or ownership counterparts name unknown accountabilities: ${dangling.join(", ")}`);
   return catalog;
 }
