@@ -8,7 +8,7 @@ import { describe, test } from "node:test";
 import { builtinCatalog } from "../../server/src/core/builtin-catalog";
 import { analyze } from "../../server/src/core/analyze";
 import { personaFit } from "../../server/src/core/rules/persona-fit";
-import { loadChecks } from "../fixtures/checks";
+import { loadChecks, loadGeneralisationChecks } from "../fixtures/checks";
 import { loadCorpus, splitOf } from "../fixtures/corpus";
 import { charterOf, personaFitTrials, predict, score } from "../fixtures/evaluate";
 
@@ -48,13 +48,15 @@ describe("labelled corpus", () => {
   });
 
   test("held-out half (never tuned on): domain, accountability and persona", () => {
+    // Round 3 reached 0.865 / 0.930 / 0.851 / 0.893 / 0.731 / 0.568, calibration error 0.098.
     const scores = scoresOf("heldout");
-    assert.ok(scores.balancedAccuracy >= 0.83, `balanced accuracy ${scores.balancedAccuracy}`);
-    assert.ok(scores.precision.cio >= 0.9, `cio precision ${scores.precision.cio}`);
-    assert.ok(scores.recall.cio >= 0.8, `cio recall ${scores.recall.cio}`);
-    assert.ok(scores.precision.shared >= 0.87, `shared precision ${scores.precision.shared}`);
-    assert.ok(scores.accountabilityAccuracy >= 0.7, `accountability accuracy ${scores.accountabilityAccuracy}`);
-    assert.ok(scores.personaAccuracy >= 0.54, `persona accuracy ${scores.personaAccuracy}`);
+    assert.ok(scores.balancedAccuracy >= 0.85, `balanced accuracy ${scores.balancedAccuracy}`);
+    assert.ok(scores.precision.cio >= 0.92, `cio precision ${scores.precision.cio}`);
+    assert.ok(scores.recall.cio >= 0.83, `cio recall ${scores.recall.cio}`);
+    assert.ok(scores.precision.shared >= 0.88, `shared precision ${scores.precision.shared}`);
+    assert.ok(scores.accountabilityAccuracy >= 0.72, `accountability accuracy ${scores.accountabilityAccuracy}`);
+    assert.ok(scores.personaAccuracy >= 0.55, `persona accuracy ${scores.personaAccuracy}`);
+    assert.ok(scores.calibrationError <= 0.11, `calibration error ${scores.calibrationError}`);
     assert.ok(scores.confusion.none.cio + scores.confusion.none.cto + scores.confusion.none.shared <= 1, "filler matched something");
   });
 
@@ -94,6 +96,33 @@ describe("vocabulary checks (vocabulary-checks.yaml, written from postings, outs
     const fresh = scoresOf("b");
     assert.ok(fresh.balancedAccuracy >= 0.95, `round b balanced accuracy ${fresh.balancedAccuracy}`);
     assert.ok(fresh.precision.cio >= 0.95, `round b cio precision ${fresh.precision.cio}`);
+  });
+});
+
+describe("generalisation checks (generalisation-checks.yaml, posting styles the catalog was not written from)", () => {
+  const fresh = loadGeneralisationChecks();
+
+  test("at least 150 sentences in every domain, none of them a corpus or vocabulary-check sentence", () => {
+    assert.ok(fresh.length >= 150, `${fresh.length} sentences`);
+    for (const domain of ["cto", "cio", "shared", "none"]) assert.ok(fresh.filter((c) => c.domain === domain).length >= 15, domain);
+    const seen = new Set([...corpus, ...loadChecks()].map((s) => s.text.toLowerCase()));
+    for (const c of fresh) {
+      assert.ok(!seen.has(c.text.toLowerCase()), c.text);
+      if (c.domain === "none") assert.equal(c.id, null, c.text);
+      else assert.equal(catalog.accountabilities.get(c.id ?? "")?.domain, c.domain, `${c.text}: ${c.id}`);
+    }
+  });
+
+  // Out of sample before round 3 (balanced accuracy 0.922, cio precision 0.946, accountability
+  // 0.777, calibration error 0.139); round 3 was then tuned on them, so these guard what it reached.
+  test("domain, accountability, calibration, and no false CIO overlap", () => {
+    const scores = score(fresh.map((c) => predict(c, catalog)));
+    assert.ok(scores.balancedAccuracy >= 0.95, `balanced accuracy ${scores.balancedAccuracy}`);
+    assert.ok(scores.precision.cio >= 0.97, `cio precision ${scores.precision.cio}`);
+    assert.ok(scores.precision.shared >= 0.9, `shared precision ${scores.precision.shared}`);
+    assert.ok(scores.accountabilityAccuracy >= 0.88, `accountability accuracy ${scores.accountabilityAccuracy}`);
+    assert.ok(scores.calibrationError <= 0.06, `calibration error ${scores.calibrationError}`);
+    assert.equal(scores.confusion.none.cio + scores.confusion.none.cto + scores.confusion.none.shared, 0, "filler matched something");
   });
 });
 

@@ -56,7 +56,11 @@ const POST_SCOPE: { hint: RegExp; pattern: RegExp; kind: Excluded["kind"] }[] = 
     kind: "other",
   },
   { hint: /\swith\s/i, pattern: new RegExp(String.raw`\b(?:sits?|stays?|remains?|rests?|lies|lie|belongs?)\s+with\s+${PARTY}`, "gi"), kind: "other" },
-  { hint: /'s\s/i, pattern: new RegExp(String.raw`\b(?:is|are)\s+(?:the\s+)?${PARTY}'s\s+(?:job|responsibility|remit|domain|call)`, "gi"), kind: "other" },
+  {
+    hint: /['’]s\s/i,
+    pattern: new RegExp(String.raw`\b(?:is|are|remains?|stays?|will\s+(?:be|remain|stay))\s+(?:(?:the|a)\s+)?${PARTY}['’]s\s+(?:job|responsibility|remit|domain|call|area|territory|business)`, "gi"),
+    kind: "other",
+  },
   {
     hint: /\b(?:not|out|outside|excluded)\b/i,
     pattern: /\b(?:is|are|will\s+be)\s+(?:not\s+(?:part\s+of|in\s+scope|within|included|covered)|out\s+of\s+scope|outside\s+(?:the\s+)?scope|excluded)\b/gi,
@@ -74,7 +78,7 @@ const CLAUSE_END = /[.;:!?]|\s(?:but|while|whereas|although|though)\s|,\s+(?:and
 
 /** A requirement of the candidate, not a duty of the role. */
 const QUALIFICATION_START =
-  /^\W*(?:proven|demonstrated|strong|deep|solid|excellent|extensive|significant|hands-on\s+experience|experience\b|expertise\b|knowledge\b|familiarity\b|understanding\s+of|ability\s+to|able\s+to|bachelor|master|degree|mba|phd|certified|certification|fluen(?:t|cy)|willing(?:ness)?\s+to|must\s+have|you\s+have|you\s+bring|(?:a\s+)?background\s+in\b|comfortable\b|confident\b|passionate\b|passion\s+for\b|you(?:\s+are|'re)\b(?!\s+(?:responsible|accountable|in\s+charge|expected|tasked|the\s+owner))|nice\s+to\s+have\b|(?:a\s+)?(?:bonus|plus)\s*:|(?:the\s+)?(?:successful|ideal|right|preferred)\s+candidates?\b|candidates?\s+(?:should|must|will)\b|ideally\b|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\+?\s+(?:or\s+more\s+|plus\s+)?years)/i;
+  /^\W*(?:(?:an?\s+)?(?:bachelor|master['’]?s\b|(?:university\s+)?degree\b|mba\b|phd\b)|proven|demonstrated|strong|deep|solid|excellent|extensive|significant|hands-on\s+experience|experience\b|expertise\b|knowledge\b|familiarity\b|understanding\s+of|ability\s+to|able\s+to|certified|certification|fluen(?:t|cy)|willing(?:ness)?\s+to|must\s+have|you\s+have|you\s+bring|(?:a\s+)?background\s+in\b|comfortable\b|confident\b|passionate\b|passion\s+for\b|you(?:\s+are|'re)\b(?!\s+(?:responsible|accountable|in\s+charge|expected|tasked|the\s+owner))|nice\s+to\s+have\b|(?:a\s+)?(?:bonus|plus)\s*:|(?:the\s+)?(?:successful|ideal|right|preferred)\s+candidates?\b|candidates?\s+(?:should|must|will)\b|ideally\b|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\+?\s+(?:or\s+more\s+|plus\s+)?years)/i;
 const QUALIFICATION_ANYWHERE = /\b(?:years\s+of\s+(?:\w+\s+)?experience|track\s+record|(?:hold|have|has)\s+an?\s+(?:\w+\s+)?degree|(?:is|are)\s+(?:\w+ly\s+)?(?:required|a\s+plus|an\s+advantage|preferred|desirable|beneficial|nice\s+to\s+have))\b/i;
 
 /**
