@@ -1,7 +1,7 @@
 /**
- * Everything derived from a source of truth: the catalog as JSON (from the YAML catalog), the JSON
- * Schema (from the zod schema) and the rule docs (from the rule modules). `generate.ts` writes them;
- * a test fails when a committed one is stale.
+ * Everything derived from a source of truth: the catalog as JSON (from the YAML catalog) with the
+ * stems of its words, the JSON Schema (from the zod schema) and the rule docs (from the rule
+ * modules). `generate.ts` writes them; a test fails when a committed one is stale.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -10,6 +10,8 @@ import { z } from "zod";
 import { charterSchema } from "../schemas/charter";
 import type { CatalogFile } from "../schemas/catalog";
 import { Catalog, validateCatalogFile } from "../server/src/core/catalog";
+import { stemCatalog } from "../server/src/core/matcher";
+import { storeStems, type StoredStems } from "../server/src/core/stored-stems";
 import { RULES, ruleDocUrl } from "../server/src/core/rules";
 
 export const ROOT = path.resolve(__dirname, "..");
@@ -29,6 +31,11 @@ export function buildCatalog(): CatalogFile {
   const dangling = new Catalog([merged]).danglingReferences();
   if (dangling.length) throw new Error(`Persona cores or ownership counterparts name unknown accountabilities: ${dangling.join(", ")}`);
   return merged;
+}
+
+/** The stems of the built-in catalog's words, in the order the catalog holds its accountabilities. */
+export function buildCatalogStems(catalog: CatalogFile): StoredStems {
+  return storeStems(stemCatalog([...new Catalog([catalog]).accountabilities.values()]));
 }
 
 export function renderJsonSchema(): string {

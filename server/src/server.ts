@@ -9,13 +9,17 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type InitializeParams,
   type InitializeResult,
+  type TextDocumentIdentifier,
 } from "vscode-languageserver/node";
-import { Analyses } from "./lsp/analyses";
+import { Analyses, type Current } from "./lsp/analyses";
 import { codeActions, type EditSupport } from "./lsp/code-actions";
 import { completion, type CompletionSupport } from "./lsp/completion";
 import { newCharterTemplates, personaFit } from "./lsp/custom-requests";
@@ -37,7 +41,11 @@ import { CONFIG_FILE } from "./node/files";
 declare const CTO_CHARTER_VERSION: string;
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const documents = new TextDocuments({
+  create: TextDocument.create,
+  // A change to a version no newer than the one held is stale (or repeated): applying it would fork the text.
+  update: (document, changes, version) => (version > document.version ? TextDocument.update(document, changes, version) : document),
+});
 const settings = new Settings(connection);
 const analyses = new Analyses(documents, settings);
 const publisher = new DiagnosticsPublisher(connection, analyses);
@@ -83,9 +91,14 @@ connection.onInitialized(() => {
   }
 });
 
+/** Publishes a document's diagnostics in the background; a failure is logged, never left to end the process. */
+function refresh(uri: string): void {
+  publisher.refresh(uri).catch((error: unknown) => connection.console.error(`Could not analyse ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+}
+
 /** Settings, config files or trust changed: analyse every open charter again. */
 function reanalyseAll(): void {
-  for (const document of documents.all()) void publisher.refresh(document.uri);
+  for (const document of documents.all()) refresh(document.uri);
 }
 
 connection.onDidChangeConfiguration((change) => {
@@ -102,32 +115,30 @@ connection.onNotification(WORKSPACE_TRUSTED, () => {
   reanalyseAll();
 });
 
-documents.onDidChangeContent(({ document }) => void publisher.refresh(document.uri));
+documents.onDidChangeContent(({ document }) => refresh(document.uri));
 documents.onDidClose(({ document }) => {
   analyses.forget(document.uri);
   publisher.clear(document.uri);
 });
 
-connection.onCodeAction(async (params) => {
-  const current = await analyses.get(params.textDocument.uri);
-  return current ? codeActions(params, current, editSupport) : [];
-});
-connection.onHover(async (params) => {
-  const current = await analyses.get(params.textDocument.uri);
-  return current ? hover(current, params.position) : null;
-});
-connection.onCompletion(async (params) => {
-  const current = await analyses.get(params.textDocument.uri);
-  return current ? completion(current, params.position, completionSupport) : [];
-});
-connection.onDocumentSymbol(async (params) => {
-  const current = await analyses.get(params.textDocument.uri);
-  return current ? documentSymbols(current) : [];
-});
-connection.onFoldingRanges(async (params) => {
-  const current = await analyses.get(params.textDocument.uri);
-  return current ? foldingRanges(current) : [];
-});
+/**
+ * A request about one document, answered from its latest analysis: empty for a document that is not
+ * open, and the RequestCancelled error once the client has cancelled it (the analysis may have waited
+ * on settings meanwhile).
+ */
+function onDocument<P extends { textDocument: TextDocumentIdentifier }, R>(empty: R, answer: (current: Current, params: P) => R) {
+  return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+    const current = await analyses.get(params.textDocument.uri);
+    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, "The request was cancelled.");
+    return current ? answer(current, params) : empty;
+  };
+}
+
+connection.onCodeAction(onDocument([], (current, params) => codeActions(params, current, editSupport)));
+connection.onHover(onDocument(null, (current, params) => hover(current, params.position)));
+connection.onCompletion(onDocument([], (current, params) => completion(current, params.position, completionSupport)));
+connection.onDocumentSymbol(onDocument([], (current) => documentSymbols(current)));
+connection.onFoldingRanges(onDocument([], (current) => foldingRanges(current)));
 connection.onRequest(PERSONA_FIT, (params: PersonaFitParams) => personaFit(analyses, params));
 connection.onRequest(NEW_CHARTER_TEMPLATES, (params: NewCharterParams | undefined) => newCharterTemplates(settings, params));
 

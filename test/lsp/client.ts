@@ -1,8 +1,8 @@
 /**
- * A small LSP client for the protocol tests: spawns the built server over stdio, answers its
- * requests like an editor does (configuration, capability registration), and lets tests wait for the
- * diagnostics of a given document version. Waits are on messages, never on time; the timeout only
- * turns a hang into a failure that says what was awaited.
+ * A small LSP client for the protocol tests and the benchmark: spawns the built server (or another
+ * stdio server) over stdio, answers its requests like an editor does (configuration, capability
+ * registration), and lets tests wait for the diagnostics of a given document version. Waits are on
+ * messages, never on time; the timeout only turns a hang into a failure that says what was awaited.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import * as path from "node:path";
@@ -65,6 +65,12 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** Workspace folder (a path). */
   folder?: string;
+  /** Node arguments that start a server over stdio; the built server by default. */
+  command?: string[];
+  /** The answer to one `workspace/configuration` item; by default the `ctoCharter` section is `settings`. */
+  configuration?: (section: string | undefined) => unknown;
+  /** The server publishes diagnostics without a version (yaml-language-server): the next ones count. */
+  unversioned?: boolean;
 }
 
 interface Waiter {
@@ -87,15 +93,17 @@ export class TestClient {
     readonly connection: MessageConnection,
     readonly server: ChildProcess,
     settings: Record<string, unknown>,
+    private readonly unversioned: boolean,
   ) {
     this.settings = settings;
   }
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    const server = spawn(process.execPath, [SERVER, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+    const server = spawn(process.execPath, options.command ?? [SERVER, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
     const connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-    const client = new TestClient(connection, server, options.settings ?? {});
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === "ctoCharter" ? client.settings : null)));
+    const client = new TestClient(connection, server, options.settings ?? {}, options.unversioned ?? false);
+    const configuration = options.configuration ?? ((section) => (section === "ctoCharter" ? client.settings : null));
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => configuration(item.section)));
     connection.onRequest(RegistrationRequest.type, (params) => {
       client.registrations.push(...params.registrations.map((r) => r.method));
       for (const waiter of client.registrationWaiters) if (client.registrations.includes(waiter.method)) waiter.resolve();
@@ -140,7 +148,7 @@ export class TestClient {
   /** Opens a document and resolves with the diagnostics of its first version. */
   async open(uri: string, text: string, languageId = "cto-charter"): Promise<PublishDiagnosticsParams> {
     this.texts.set(uri, TextDocument.create(uri, languageId, 1, text));
-    const diagnostics = this.nextDiagnostics(uri, (p) => p.version === 1, "diagnostics of version 1");
+    const diagnostics = this.nextDiagnostics(uri, (p) => this.unversioned || p.version === 1, "diagnostics of version 1");
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
     return diagnostics;
   }
@@ -152,7 +160,7 @@ export class TestClient {
     // Content changes apply in order, each to the text the previous one left: send them back to front.
     const changes = [...edits].sort((a, b) => document.offsetAt(b.range.start) - document.offsetAt(a.range.start)).map((e) => ({ range: e.range, text: e.newText }));
     this.texts.set(uri, TextDocument.update(document, changes, version));
-    const diagnostics = this.nextDiagnostics(uri, (p) => p.version === version, `diagnostics of version ${version}`);
+    const diagnostics = this.nextDiagnostics(uri, (p) => this.unversioned || p.version === version, `diagnostics of version ${version}`);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
     return diagnostics;
   }

@@ -4,7 +4,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { test } from "node:test";
 import { PERSONA_IDS } from "../../schemas/catalog";
-import { buildCatalog, committedFiles, ROOT } from "../../scripts/generated-files";
+import { buildCatalog, buildCatalogStems, committedFiles, ROOT } from "../../scripts/generated-files";
+import { builtinCatalog } from "../../server/src/core/builtin-catalog";
+import { Matcher } from "../../server/src/core/matcher";
+import { readStems } from "../../server/src/core/stored-stems";
+import { loadCorpus } from "../fixtures/corpus";
 
 const SOURCES = path.join(ROOT, "..", "shared", "sources");
 
@@ -49,4 +53,16 @@ test("every citation names a source file and a passage that exist", { skip: !fs.
     assert.ok(text, `${id}: ${source.file} is not in shared/sources`);
     assert.ok(text.includes(source.section.toLowerCase()), `${id}: section "${source.section}" is not in ${source.file}`);
   }
+});
+
+test("the stems the build stored for the built-in catalog are the catalog's own: run `npm run generate`", () => {
+  const stored = JSON.parse(fs.readFileSync(path.join(ROOT, "server", "src", "generated", "catalog-stems.json"), "utf8"));
+  assert.deepEqual(stored, buildCatalogStems(buildCatalog()));
+});
+
+test("a matcher built from stored stems matches exactly like one that stems the catalog itself", () => {
+  const accountabilities = [...builtinCatalog().accountabilities.values()];
+  const stored = new Matcher(accountabilities, readStems(buildCatalogStems(buildCatalog())));
+  const stemmed = new Matcher(accountabilities);
+  for (const { text } of loadCorpus()) assert.deepEqual(stored.match(text), stemmed.match(text), text);
 });

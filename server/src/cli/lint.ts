@@ -41,9 +41,16 @@ export interface LintOptions {
   cwd: string;
 }
 
-/** Options per config file, loaded once each. */
+/** Options per config file, loaded once each, and the config file of each directory, looked up once each. */
 class OptionsCache {
   private readonly cache = new Map<string, AnalyzeOptions>();
+  private readonly configFiles = new Map<string, string | undefined>();
+
+  /** A library keeps thousands of charters in a few directories: ask the file system once per directory. */
+  configFileFor(dir: string): string | undefined {
+    if (!this.configFiles.has(dir)) this.configFiles.set(dir, findConfigFile(dir));
+    return this.configFiles.get(dir);
+  }
 
   get(configFile: string | undefined): AnalyzeOptions {
     if (!configFile) return {};
@@ -63,7 +70,7 @@ export function lintFiles(files: string[], options: LintOptions): FileReport[] {
   const explicit = options.configFile ? path.resolve(options.cwd, options.configFile) : undefined;
   if (explicit && !fs.existsSync(explicit)) throw new UsageError(`Config file not found: ${options.configFile}`);
   return files.map((file) => {
-    const analyzeOptions = cache.get(explicit ?? findConfigFile(path.dirname(file)));
+    const analyzeOptions = cache.get(explicit ?? cache.configFileFor(path.dirname(file)));
     const text = readText(file);
     const display = path.relative(options.cwd, file) || file;
     if (!options.fix) return { path: display, findings: locateFindings(analyze(text, analyzeOptions)) };

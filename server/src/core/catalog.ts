@@ -9,7 +9,7 @@ import {
   type PersonaData,
   type PersonaId,
 } from "../../../schemas/catalog";
-import { Matcher } from "./matcher";
+import { Matcher, type CatalogStems } from "./matcher";
 
 export type Accountability = AccountabilityData;
 export type Persona = PersonaData;
@@ -26,7 +26,7 @@ export class Catalog {
   private readonly holders = new Map<string, Holder[]>();
 
   /** Later files override earlier ones entry by entry, so an organisation's catalog can refine the built-in one. */
-  constructor(files: CatalogFile[]) {
+  constructor(files: CatalogFile[], stems?: CatalogStems) {
     for (const file of files) {
       for (const persona of file.personas ?? []) this.personas.set(persona.id, persona);
       for (const item of file.accountabilities ?? []) this.accountabilities.set(item.id, item);
@@ -38,7 +38,7 @@ export class Catalog {
         this.holders.set(core.id, list);
       }
     }
-    this.matcher = new Matcher([...this.accountabilities.values()]);
+    this.matcher = new Matcher([...this.accountabilities.values()], stems);
   }
 
   /** The personas whose core holds an accountability, with the reason. */

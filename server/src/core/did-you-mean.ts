@@ -1,18 +1,31 @@
 /** Suggests the intended word for a misspelt key or value. */
 
-/** Edit distance counting an adjacent transposition as one edit (optimal string alignment). */
-export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
+/**
+ * Edit distance counting an adjacent transposition as one edit (optimal string alignment). Any
+ * distance above `limit` comes back as `limit + 1`, decided as soon as two rows in a row exceed the
+ * limit (a transposition skips one row, never two), so a far-off candidate costs a few rows only.
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
+  let beforePrevious: number[] = new Array(cols).fill(0);
+  let previous = Array.from({ length: cols }, (_, j) => j);
+  let current: number[] = new Array(cols).fill(0);
+  let previousMin = 0;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, beforePrevious[j - 2] + 1);
+      current[j] = d;
+      rowMin = Math.min(rowMin, d);
     }
+    if (rowMin > limit && previousMin > limit) return limit + 1;
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
+    previousMin = rowMin;
   }
-  return d[a.length][b.length];
+  return Math.min(previous[b.length], limit + 1);
 }
 
 /**
@@ -22,12 +35,14 @@ export function editDistance(a: string, b: string): number {
 export function didYouMean(written: string, candidates: Iterable<string>): string | undefined {
   if (written.length > 64) return undefined;
   const limit = Math.min(2, Math.ceil(written.length / 3) - 1);
+  const lower = written.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   let tie = false;
   for (const candidate of candidates) {
     if (candidate === written || Math.abs(candidate.length - written.length) > limit) continue;
-    const distance = editDistance(written.toLowerCase(), candidate.toLowerCase());
+    // Distances beyond the limit are capped: they can only lose, however they compare among themselves.
+    const distance = editDistance(lower, candidate.toLowerCase(), limit);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

@@ -305,6 +305,33 @@ const SIDE_WEIGHT = 1.5;
  */
 const HEAD_WEIGHT = 0.6;
 
+/**
+ * The stems of the catalog's words, which are most of the cost of building a matcher. `npm run
+ * generate` computes them for the built-in catalog, so start-up reads them instead of stemming every
+ * phrase; an organisation catalog is stemmed when it is loaded.
+ */
+export interface CatalogStems {
+  /** Per accountability, in the catalog's order: the stems of each of its match phrases. */
+  phrases: string[][][];
+  /** Per accountability: the stems of its title, description and phrases, for the similarity profile. */
+  profiles: string[][];
+}
+
+export function stemCatalog(accountabilities: readonly AccountabilityData[]): CatalogStems {
+  return { phrases: stemPhrases(accountabilities), profiles: stemProfiles(accountabilities) };
+}
+
+function stemPhrases(accountabilities: readonly AccountabilityData[]): string[][][] {
+  return accountabilities.map((item) => item.match.map((phrase) => [...new Set(tokenize(phrase.replace(/@\w+/g, " "), true).map((t) => t.stem))]));
+}
+
+function stemProfiles(accountabilities: readonly AccountabilityData[]): string[][] {
+  return accountabilities.map((item) => {
+    const text = [item.title, item.description, ...item.match.map((m) => m.replace(/@\w+/g, " "))].join(" . ");
+    return [...new Set(tokenize(text, true).map((t) => t.stem).filter((stem) => !GENERIC.has(stem)))];
+  });
+}
+
 export class Matcher {
   private readonly accountabilities = new Map<string, AccountabilityData>();
   /** Phrases indexed by their first stem, so a text only visits phrases that can match. */
@@ -313,17 +340,22 @@ export class Matcher {
   private readonly weights = new Map<string, number>();
   /**
    * Each entry's words (title, description, phrases) as an IDF-weighted vector, and its length;
-   * built on the first text no phrase matches, so start-up only pays for the phrases.
+   * built on the first text no phrase matches, so loading a catalog only pays for the phrases.
    */
   private profiles?: { vectors: Map<string, { vector: Map<string, number>; norm: number }>; idf: Map<string, number> };
 
-  constructor(accountabilities: readonly AccountabilityData[]) {
+  /** The catalog's stems, when the build has computed them (see `CatalogStems`). */
+  private readonly stems?: CatalogStems;
+
+  constructor(accountabilities: readonly AccountabilityData[], stems?: CatalogStems) {
+    this.stems = stems;
+    const phraseStems = stems?.phrases ?? stemPhrases(accountabilities);
     const entries = new Map<string, Set<string>>();
-    for (const item of accountabilities) {
+    for (const [i, item] of accountabilities.entries()) {
       this.accountabilities.set(item.id, item);
-      for (const phrase of item.match) {
+      for (const [j, phrase] of item.match.entries()) {
         const side = /@(internal|external)\b/.exec(phrase)?.[1] as Side | undefined;
-        const stems = [...new Set(tokenize(phrase.replace(/@\w+/g, " "), true).map((t) => t.stem))];
+        const stems = phraseStems[i][j];
         if (stems.length === 0) continue;
         for (const stem of stems) entries.set(stem, (entries.get(stem) ?? new Set()).add(item.id));
         const list = this.byStem.get(stems[0]) ?? [];
@@ -338,11 +370,11 @@ export class Matcher {
 
   private buildProfiles(): NonNullable<Matcher["profiles"]> {
     const accountabilities = [...this.accountabilities.values()];
+    const profileStems = this.stems?.profiles ?? stemProfiles(accountabilities);
     const words = new Map<string, Set<string>>();
     const df = new Map<string, number>();
-    for (const item of accountabilities) {
-      const text = [item.title, item.description, ...item.match.map((m) => m.replace(/@\w+/g, " "))].join(" . ");
-      const stems = new Set(tokenize(text, true).map((t) => t.stem).filter((stem) => !GENERIC.has(stem)));
+    for (const [i, item] of accountabilities.entries()) {
+      const stems = new Set(profileStems[i]);
       words.set(item.id, stems);
       for (const stem of stems) df.set(stem, (df.get(stem) ?? 0) + 1);
     }

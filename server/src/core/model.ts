@@ -8,6 +8,7 @@ import { PERSONA_IDS, type PersonaId } from "../../../schemas/catalog";
 import type { Accountability, Catalog } from "./catalog";
 import type { Match } from "./matcher";
 import type { ParsedCharter } from "./parse";
+import { BoundedCache } from "./bounded-cache";
 import { splitSentences } from "./sentences";
 import type { OffsetRange } from "./types";
 import { nodeRange } from "./yaml-nav";
@@ -168,8 +169,27 @@ function resolveItem(item: Item, catalog: Catalog): void {
   }
 }
 
+interface TextResolution {
+  resolution?: Resolution;
+  reason?: string;
+  otherSubject?: string;
+}
+
+/**
+ * Texts resolved before, per catalog. A keystroke changes one text, so every other item and sentence
+ * of the new version is found here, and a CLI run meets the same phrases in many charters.
+ */
+const resolutions = new WeakMap<Catalog, BoundedCache<string, TextResolution>>();
+const RESOLUTIONS_KEPT = 20_000;
+
 /** Subject, negation and scope are the matcher's to judge (scope.ts), for items and sentences alike. */
-function resolveText(text: string, catalog: Catalog): { resolution?: Resolution; reason?: string; otherSubject?: string } {
+function resolveText(text: string, catalog: Catalog): TextResolution {
+  let cache = resolutions.get(catalog);
+  if (!cache) resolutions.set(catalog, (cache = new BoundedCache(RESOLUTIONS_KEPT)));
+  return cache.get(text, () => matchText(text, catalog));
+}
+
+function matchText(text: string, catalog: Catalog): TextResolution {
   const { match, reason, otherSubject } = catalog.matcher.match(text);
   const accountability = match && catalog.accountabilities.get(match.accountabilityId);
   return accountability ? { resolution: { accountability, via: "text", match } } : { reason, otherSubject };
@@ -191,9 +211,24 @@ function readTimeAllocation(pair: Pair<Node, Node | null> | undefined): CharterM
   return { keyNode: pair.key, values };
 }
 
+/**
+ * A job description's sentences by its node. A keystroke elsewhere keeps the node, only moved
+ * (reparse.ts), so its sentences are split and resolved once and then moved with it.
+ */
+const sentencesByNode = new WeakMap<Scalar, { source: string; start: number; catalog: Catalog; sentences: Sentence[] }>();
+
 function readSentences(text: string, node: Scalar, catalog: Catalog): Sentence[] {
-  return splitSentences(text, node).map(({ text: sentence, range }) => {
+  const [start, end] = node.range ?? [0, text.length];
+  const source = text.slice(start, end);
+  const known = sentencesByNode.get(node);
+  if (known && known.catalog === catalog && known.source === source) {
+    const delta = start - known.start;
+    return delta === 0 ? known.sentences : known.sentences.map((s) => ({ ...s, range: { start: s.range.start + delta, end: s.range.end + delta } }));
+  }
+  const sentences = splitSentences(text, node).map(({ text: sentence, range }) => {
     const result = resolveText(sentence, catalog);
     return { text: sentence, range, otherSubject: result.otherSubject !== undefined, resolution: result.resolution, unmatchedReason: result.reason };
   });
+  sentencesByNode.set(node, { source, start, catalog, sentences });
+  return sentences;
 }

@@ -3,7 +3,7 @@
  * several documents, a root that is not a mapping, an alias bomb) are collected here as plain data;
  * the `yaml-syntax` and `schema` rules turn them into findings.
  */
-import { isMap, parseAllDocuments, type Document, type YAMLMap } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type YAMLMap } from "yaml";
 import { LineIndex } from "./text";
 import type { OffsetRange } from "./types";
 
@@ -15,6 +15,12 @@ export const MAX_ALIAS_COUNT = 100;
  * times the largest charter we expect (a 10,000-line charter is about 0.4 MB).
  */
 export const MAX_TEXT_LENGTH = 4 * 1024 * 1024;
+
+/**
+ * Collections nested deeper than this are not parsed: the parser recurses once per level and runs
+ * out of stack somewhere near a thousand. A charter nests five levels at most.
+ */
+export const MAX_NESTING = 100;
 
 /** Characters no text file holds: C0 controls other than tab and line breaks, DEL, and U+FFFD from undecodable bytes. */
 const BINARY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
@@ -37,42 +43,37 @@ export interface ParsedCharter {
   /** Problems with the document's shape that the schema rule reports. */
   structure: Problem[];
   eol: "\n" | "\r\n";
+  /** The text is too large or too deeply nested to be read at all: editor features stand down too. */
+  limited?: boolean;
 }
 
+/**
+ * What the parser is told, for a whole charter and for a scalar parsed alone (reparse.ts) alike. The
+ * schema rule reports a key that is a collection; the parser's console warning about it would only
+ * be noise on the server's and the CLI's stderr.
+ */
+export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, logLevel: "error" } as const;
+
 export function parseCharter(text: string): ParsedCharter {
-  const lines = new LineIndex(text);
-  const parsed: ParsedCharter = {
-    text,
-    lines,
-    syntaxErrors: [],
-    structure: [],
-    eol: text.includes("\r\n") ? "\r\n" : "\n",
-  };
+  const parsed = emptyParse(text);
+  const { lines } = parsed;
   if (text.length > MAX_TEXT_LENGTH) {
     parsed.structure.push({
       message: `The file is ${(text.length / 1024 / 1024).toFixed(1)} MB; charters over ${MAX_TEXT_LENGTH / 1024 / 1024} MB are not analysed, to keep editing responsive. Split it into smaller charters.`,
       range: { start: 0, end: lines.lineEnd(0) },
     });
+    parsed.limited = true;
     return parsed;
   }
-  const binary = BINARY.exec(text);
-  if (binary) {
-    parsed.syntaxErrors.push({
-      message:
-        binary[0] === "\uFFFD"
-          ? "The file is not valid UTF-8 text (undecodable bytes here); save it as UTF-8."
-          : `The file contains a control character (U+${binary[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}), as binary data does; a charter is plain UTF-8 text.`,
-      range: { start: binary.index, end: binary.index + 1 },
-    });
+  const nesting = nestingDepth(text);
+  if (nesting > MAX_NESTING) return tooDeep(parsed, nesting);
+  const list = readDocuments(text);
+  if (list instanceof Error) {
+    // A parser failure must cost a finding, never the server: nothing else can be read from the text.
+    parsed.structure.push({ message: `The YAML parser gave up on this file: ${list.message}.`, range: firstLineOf(0, lines) });
+    return parsed;
   }
-  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true });
-  const list = Array.isArray(docs) ? docs : [];
-  for (const doc of list) {
-    // Warnings (an unresolved tag, say) mean the data is not what it looks like: report them too.
-    for (const error of [...doc.errors, ...doc.warnings]) {
-      parsed.syntaxErrors.push({ message: sentence(error.message), range: widen(text, clampRange(error.pos, text.length)) });
-    }
-  }
+  parsed.syntaxErrors.push(...syntaxProblems(text, list));
   const doc = list[0];
   if (!doc || doc.contents === null) {
     parsed.structure.push({
@@ -97,7 +98,130 @@ export function parseCharter(text: string): ParsedCharter {
     });
     return parsed;
   }
-  parsed.root = contents;
+  const shape = readShape(contents);
+  if (shape.depth > MAX_NESTING) return tooDeep(emptyParse(text), shape.depth);
+  if (shape.collectionKey) {
+    // Plain data would need the key written out as text, which costs exponential time for nested ones.
+    parsed.root = contents;
+    parsed.structure.push({
+      message: "A key must be plain text; this key is a collection or an alias, which the charter format has no use for.",
+      range: firstLineOf(shape.collectionKey.range?.[0] ?? 0, lines),
+    });
+    return parsed;
+  }
+  setRoot(parsed, doc, contents);
+  return parsed;
+}
+
+function readDocuments(text: string): Document.Parsed[] | Error {
+  try {
+    const docs = parseAllDocuments(text, PARSE_OPTIONS);
+    return Array.isArray(docs) ? docs : [];
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+function tooDeep(parsed: ParsedCharter, depth: number): ParsedCharter {
+  parsed.structure.push({
+    message: `The file nests collections ${depth} levels deep; charters deeper than ${MAX_NESTING} levels are not analysed. A charter needs five at most.`,
+    range: { start: 0, end: parsed.lines.lineEnd(0) },
+  });
+  parsed.limited = true;
+  return parsed;
+}
+
+/**
+ * How deep the text nests collections, read without parsing so that the parser is never handed a
+ * document that overflows its stack. Per line: the enclosing indentation levels, the `- `, `? ` and
+ * `: ` indicators that open compact collections, and the open flow brackets (outside comments). An
+ * over-estimate at worst (a block scalar's indented lines, brackets in quoted text), which matters
+ * only far beyond any real charter.
+ */
+function nestingDepth(text: string): number {
+  let deepest = 0;
+  let flow = 0;
+  const indents: number[] = [];
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    const [lead, indent, markers] = /^([ \t]*)((?:[-?:](?:[ \t]+|$))*)/.exec(line)!;
+    const rest = line.slice(lead.length);
+    if (markers || (rest && !rest.startsWith("#"))) {
+      while (indents.length && indents[indents.length - 1] >= indent.length) indents.pop();
+      indents.push(indent.length);
+    }
+    let lineFlow = flow;
+    for (let i = 0; i < rest.length; i++) {
+      const c = rest[i];
+      if (c === "#" && (i === 0 || rest[i - 1] === " " || rest[i - 1] === "\t")) break;
+      if (c === "[" || c === "{") lineFlow = Math.max(lineFlow, ++flow);
+      else if ((c === "]" || c === "}") && flow > 0) flow--;
+    }
+    deepest = Math.max(deepest, indents.length + markers.replace(/[ \t]/g, "").length + lineFlow);
+  }
+  return deepest;
+}
+
+/** The syntax tree's depth and its first key that is not a scalar, walked without recursion. */
+function readShape(root: Node): { depth: number; collectionKey?: Node } {
+  let depth = 0;
+  let collectionKey: Node | undefined;
+  const stack: [Node, number][] = [[root, 1]];
+  while (stack.length) {
+    const [node, level] = stack.pop()!;
+    depth = Math.max(depth, level);
+    if (depth > MAX_NESTING) break;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        if (key && !isScalar(key)) collectionKey ??= key;
+        if (key && !isScalar(key) && !isAlias(key)) stack.push([key, level + 1]);
+        if (pair.value) stack.push([pair.value as Node, level + 1]);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) if (item) stack.push([item as Node, level + 1]);
+    }
+  }
+  return { depth, collectionKey };
+}
+
+/** The parse of a text before its YAML is read: lines, line ends, no problems yet. */
+export function emptyParse(text: string): ParsedCharter {
+  return { text, lines: new LineIndex(text), syntaxErrors: [], structure: [], eol: text.includes("\r\n") ? "\r\n" : "\n" };
+}
+
+/** Binary content, then each document's parser errors and warnings, in that order. */
+export function syntaxProblems(text: string, docs: readonly Document.Parsed[]): Problem[] {
+  const problems: Problem[] = [];
+  const binary = BINARY.exec(text);
+  if (binary) {
+    problems.push({
+      message:
+        binary[0] === "\uFFFD"
+          ? "The file is not valid UTF-8 text (undecodable bytes here); save it as UTF-8."
+          : `The file contains a control character (U+${binary[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}), as binary data does; a charter is plain UTF-8 text.`,
+      range: { start: binary.index, end: binary.index + 1 },
+    });
+  }
+  const loneCr = /\r(?!\n)/.exec(text);
+  if (loneCr) {
+    problems.push({
+      message: "This line ends with a carriage return alone (classic Mac OS line ends), which the YAML parser does not read as a line break; save the file with LF or CRLF line ends.",
+      range: { start: Math.max(text.lastIndexOf("\n", loneCr.index), text.lastIndexOf("\r", loneCr.index - 1)) + 1, end: loneCr.index },
+    });
+  }
+  for (const doc of docs) {
+    // Warnings (an unresolved tag, say) mean the data is not what it looks like: report them too.
+    for (const error of [...doc.errors, ...doc.warnings]) {
+      problems.push({ message: sentence(error.message), range: widen(text, clampRange(error.pos, text.length)) });
+    }
+  }
+  return problems;
+}
+
+/** Takes the root mapping and the document as plain data, or says why the data cannot be built. */
+export function setRoot(parsed: ParsedCharter, doc: Document.Parsed, root: YAMLMap): void {
+  parsed.doc = doc;
+  parsed.root = root;
   try {
     parsed.value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
@@ -107,10 +231,9 @@ export function parseCharter(text: string): ParsedCharter {
         error instanceof ReferenceError
           ? `Too many aliases (more than ${MAX_ALIAS_COUNT}): expanding them could exhaust memory, so the document is checked without expanding them.`
           : `The document could not be read: ${String((error as Error).message ?? error)}`,
-      range: firstLineOf(0, lines),
+      range: firstLineOf(0, parsed.lines),
     });
   }
-  return parsed;
 }
 
 function clampRange([start, end]: [number, number], length: number): OffsetRange {

@@ -31,11 +31,30 @@ export function splitSentences(source: string, node: Scalar): SourceSentence[] {
   return sentences;
 }
 
+/**
+ * The first place at or after `from` where the sentence's words stand in order with only whitespace
+ * between them. A scan from each occurrence of the first word, not a regular expression per sentence:
+ * a long job description has hundreds of sentences and is analysed on every keystroke.
+ */
 function locate(region: string, text: string, from: number): OffsetRange | undefined {
-  const words = text.split(/\s+/).map((w) => w.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&"));
-  const pattern = new RegExp(words.join("\\s+"), "g");
-  pattern.lastIndex = from;
-  const found = pattern.exec(region);
-  if (!found) return undefined;
-  return { start: found.index, end: found.index + found[0].length };
+  const words = text.split(/\s+/);
+  for (let start = region.indexOf(words[0], from); start >= 0; start = region.indexOf(words[0], start + 1)) {
+    const end = matchWords(region, words, start);
+    if (end >= 0) return { start, end };
+  }
+  return undefined;
 }
+
+/** Where the words end when they stand at `start` separated by whitespace, or -1. */
+function matchWords(region: string, words: string[], start: number): number {
+  let at = start + words[0].length;
+  for (let i = 1; i < words.length; i++) {
+    const gap = at;
+    while (at < region.length && WHITESPACE.test(region[at])) at++;
+    if (at === gap || !region.startsWith(words[i], at)) return -1;
+    at += words[i].length;
+  }
+  return at;
+}
+
+const WHITESPACE = /\s/;

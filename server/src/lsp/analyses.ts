@@ -1,6 +1,8 @@
 /**
  * One analysis per document version and settings: diagnostics, hover, completion and code actions
- * all read the same one, so a version is parsed once however many requests ask about it.
+ * all read the same one, so a version is parsed once however many requests ask about it. Each is
+ * built from the previous one, so typing re-parses only the value typed in; an analysis must
+ * therefore be read right after `get` returns it, before a newer version can be analysed.
  */
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { TextDocuments } from "vscode-languageserver/node";
@@ -34,7 +36,9 @@ export class Analyses {
     if (!document) return undefined;
     let entry = this.cache.get(uri);
     if (!entry || entry.version !== document.version || entry.options !== options) {
-      entry = { version: document.version, options, analysis: analyze(document.getText(), options) };
+      // The previous version's parse is reused for a keystroke, and so consumed: drop it first.
+      this.cache.delete(uri);
+      entry = { version: document.version, options, analysis: analyze(document.getText(), options, entry?.analysis) };
       this.cache.set(uri, entry);
     }
     return { document, analysis: entry.analysis, options };

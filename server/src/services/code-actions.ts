@@ -4,6 +4,7 @@
  * data, never by message, so an action always edits the text as it is now.
  */
 import type { Analysis, AnalyzeOptions } from "../core/analyze";
+import { minimalEdit } from "../core/edits";
 import { fixAll } from "../core/fix-all";
 import type { Finding, OffsetRange, TextEdit } from "../core/types";
 import { insideMultilineScalar } from "./node-at";
@@ -48,26 +49,4 @@ export function disableLineEdit(analysis: Analysis, finding: Finding): TextEdit 
 /** Every safe fix applied until nothing changes, as one edit that spans only what differs. */
 export function fixAllEdit(text: string, options: AnalyzeOptions): TextEdit | undefined {
   return minimalEdit(text, fixAll(text, options).text);
-}
-
-/** The single edit that turns `before` into `after`, from their common prefix and suffix. */
-export function minimalEdit(before: string, after: string): TextEdit | undefined {
-  if (before === after) return undefined;
-  let prefix = 0;
-  const shorter = Math.min(before.length, after.length);
-  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  // Never split a surrogate pair: an edit boundary must be a character boundary.
-  if (prefix > 0 && isHighSurrogate(before.charCodeAt(prefix - 1))) prefix--;
-  if (suffix > 0 && isLowSurrogate(before.charCodeAt(before.length - suffix))) suffix--;
-  return { start: prefix, end: before.length - suffix, newText: after.slice(prefix, after.length - suffix) };
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }

@@ -42,6 +42,8 @@ interface Slot {
 }
 
 export function completionsAt(analysis: Analysis, offset: number): Completion[] {
+  // A file too large to analyse would be read line by line for nothing (seconds for 20 MB).
+  if (analysis.parsed.limited) return [];
   const context = cursorContext(analysis.parsed.text, analysis.parsed.lines, offset);
   if (!context) return [];
   if (context.kind === "rule-id") return ruleIds(context);

@@ -67,7 +67,8 @@ function unquote(key: string): string {
 function parseLine(raw: string): Line {
   const comment = commentStart(raw);
   const text = comment >= 0 ? raw.slice(0, comment) : raw;
-  const [, indent, markers, content] = /^( *)((?:-(?: +|$))*)(.*)$/.exec(text)!;
+  // `s`: a line may hold a carriage return or U+2028, which `.` alone does not match.
+  const [, indent, markers, content] = /^( *)((?:-(?: +|$))*)(.*)$/s.exec(text)!;
   const rest = content.trimEnd();
   const dashes: number[] = [];
   for (let i = 0; i < markers.length; i++) if (markers[i] === "-") dashes.push(indent.length + i);

@@ -15,8 +15,7 @@ export function addToShared(parsed: ParsedCharter, id: string, preferred = false
 
 export function removeItem(parsed: ParsedCharter, model: CharterModel, item: Item, title: string): Fix {
   const listNode = model.pairs.get(item.list)?.value;
-  const siblings = item.list === "accountabilities" ? model.accountabilities.length : model.shared.length;
-  return { title, edits: [removeListItem(parsed, item, siblings, listNode!)], safe: false };
+  return { title, edits: removeListItem(parsed, item, listNode!), safe: false };
 }
 
 /** Move an accountability to `shared_with_cio`: remove the item, list its catalog id there. */

@@ -113,7 +113,10 @@ export function sourcesById(model: CharterModel): Map<string, FitSource[]> {
     const id = resolution.accountability.id;
     const source: FitSource = { kind, text, range, confidence: resolution.match?.confidence ?? 1 };
     if (resolution.match) source.evidence = resolution.match.evidence;
-    byId.set(id, [...(byId.get(id) ?? []), source]);
+    // Pushed in place: copying the list per source made a long job description quadratic.
+    const list = byId.get(id);
+    if (list) list.push(source);
+    else byId.set(id, [source]);
   };
   for (const item of model.accountabilities) add(item.resolution, "item", item.text ?? item.id ?? "", item.range);
   for (const sentence of model.sentences) add(sentence.resolution, "sentence", sentence.text, sentence.range);
@@ -135,7 +138,8 @@ export function personaFit(model: CharterModel, catalog: Catalog): PersonaFit[] 
   for (const persona of catalog.personas.values()) {
     let sum = 0;
     for (const [id, found] of sources) {
-      const confidence = Math.max(...found.map((s) => s.confidence));
+      // A loop, not Math.max(...): spreading tens of thousands of arguments overflows the stack.
+      const confidence = found.reduce((best, s) => Math.max(best, s.confidence), 0);
       sum += confidence * Math.log(posterior.get(id)?.get(persona.id) ?? 1);
     }
     logScore.set(persona.id, sum);

@@ -1,3 +1,4 @@
+import { BoundedCache } from "../bounded-cache";
 import { appendToList, scalarEntry } from "../edits";
 import { tokenize } from "../matcher";
 import type { CharterModel } from "../model";
@@ -10,11 +11,26 @@ export const REFLECTS_SHARE = 0.6;
 
 const stems = (text: string, isPhrase: boolean) => new Set(tokenize(text, isPhrase).map((t) => t.stem));
 
+/** A recommendation's words, stemmed once: every keystroke asks whether the practices reflect it. */
+const recommendationStems = new WeakMap<Recommendation, { phrases: string[][]; wanted: string[] }>();
+
+function stemsOf(recommendation: Recommendation): { phrases: string[][]; wanted: string[] } {
+  let found = recommendationStems.get(recommendation);
+  if (!found) {
+    found = { phrases: (recommendation.match ?? []).map((phrase) => [...stems(phrase, true)]), wanted: [...stems(recommendation.text, true)] };
+    recommendationStems.set(recommendation, found);
+  }
+  return found;
+}
+
 /** A practice reflects a recommendation when it uses all words of one of its phrases, or most of its words. */
 export function reflects(practice: string, recommendation: Recommendation): boolean {
-  const words = stems(practice, false);
-  if ((recommendation.match ?? []).some((phrase) => [...stems(phrase, true)].every((w) => words.has(w)))) return true;
-  const wanted = [...stems(recommendation.text, true)];
+  return reflectedBy(stems(practice, false), recommendation);
+}
+
+function reflectedBy(words: Set<string>, recommendation: Recommendation): boolean {
+  const { phrases, wanted } = stemsOf(recommendation);
+  if (phrases.some((phrase) => phrase.every((w) => words.has(w)))) return true;
   return wanted.length > 0 && wanted.filter((w) => words.has(w)).length / wanted.length >= REFLECTS_SHARE;
 }
 
@@ -49,6 +65,12 @@ first is a safe fix.`,
   },
 };
 
+/** Practices' words by text: the same practices stand in every version, and in many charters of a library. */
+const practiceStems = new BoundedCache<string, Set<string>>(2000);
+
 function followsOne(model: CharterModel, recommendations: Recommendation[]): boolean {
-  return model.practices.some((p) => recommendations.some((r) => reflects(p.text, r)));
+  return model.practices.some((p) => {
+    const words = practiceStems.get(p.text, (text) => stems(text, false));
+    return recommendations.some((r) => reflectedBy(words, r));
+  });
 }

@@ -1,6 +1,8 @@
 import { isMap, isSeq, type Node } from "yaml";
 import type { z } from "zod";
 import { charterSchema } from "../../../../schemas/charter";
+import { BoundedCache } from "../bounded-cache";
+import type { Catalog } from "../catalog";
 import { formatPath, keysAt, valuesAt } from "../charter-schema";
 import { didYouMean } from "../did-you-mean";
 import { replaceNode } from "../edits";
@@ -19,7 +21,8 @@ export const schema: DocumentRule = {
   doc: `Checks the charter against the \`cto/v1\` format: the required keys (\`charter\`, \`persona\`,
 \`accountabilities\`), no unknown keys, the right type for every value, valid enum values, and
 accountability ids that exist in the catalog. An empty file, a root that is not a mapping, more
-than one YAML document, or an alias bomb are reported here too.
+than one YAML document, a key that is not plain text, an alias bomb, and a file too large (over
+4 MB) or too deeply nested (over 100 levels) to analyse are reported here too.
 
 Where a key or value is a likely typo (at most two edits away, and fewer than a third of its
 length), the message names the intended word and a quick-fix corrects it.`,
@@ -40,7 +43,7 @@ length), the message names the intended word and a quick-fix corrects it.`,
         const idNode = locate(root, [list, index, "id"]).value;
         const id = (idNode as { value?: unknown } | undefined)?.value;
         if (!idNode?.range || typeof id !== "string" || catalog.accountabilities.has(id)) return;
-        const suggestion = didYouMean(id, catalog.accountabilities.keys());
+        const suggestion = suggestId(id, catalog);
         report({
           message: `Unknown accountability id \`${id}\`: it is not in the catalog.${suggestion ? ` Did you mean \`${suggestion}\`?` : ""}`,
           range: nodeRange(idNode),
@@ -51,6 +54,15 @@ length), the message names the intended word and a quick-fix corrects it.`,
     }
   },
 };
+
+/** Suggestions for unknown ids, per catalog: a misspelt id stays in the text keystroke after keystroke. */
+const idSuggestions = new WeakMap<Catalog, BoundedCache<string, string | undefined>>();
+
+function suggestId(id: string, catalog: Catalog): string | undefined {
+  let cache = idSuggestions.get(catalog);
+  if (!cache) idSuggestions.set(catalog, (cache = new BoundedCache(1000)));
+  return cache.get(id, () => didYouMean(id, catalog.accountabilities.keys()));
+}
 
 /**
  * A union reports every branch's issues; keep the branch the value was evidently meant for: one that
@@ -183,6 +195,8 @@ function article(expected: string): string {
 
 function describe(node: Node | undefined): string {
   if (!node) return "nothing";
+  // A tag (`!!set`, `!!omap`, `!!binary`) makes the value something other than what it looks like.
+  if (node.tag) return `a value tagged \`${node.tag.replace(/^tag:yaml\.org,2002:/, "!!")}\``;
   if (isSeq(node)) return "a list";
   if (isMap(node)) return "a mapping";
   const value = (node as { value?: unknown }).value;

@@ -1,0 +1,244 @@
+/**
+ * `npm run bench`: our language server and CLI against the reference users compare with (Red Hat's
+ * yaml-language-server validating the same file against our JSON Schema) and against the floor (the
+ * `yaml` parser alone on the same texts), in one run, so the ratios hold whatever the machine's load.
+ * Prints one table and writes it as JSON to bench/results/. A measurement, not a test.
+ *
+ * It measures a production build of its own, made at start in a temporary folder that other builds
+ * (`npm test` writes dist/) cannot change mid-run. Options: --dist <dir> (measure that build instead,
+ * e.g. an older one), --sizes 100,1000, --no-reference (skip yaml-language-server), --no-cli,
+ * --label <text> (recorded in the JSON).
+ */
+import { execSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { parseDocument } from "yaml";
+import { ROOT } from "../test/lsp/client";
+import { generateCharter } from "./charters";
+import { timeCli, writeLibrary, type CliResult } from "./cli";
+import { runSession, typedTexts, type ServerSpec, type SessionResult, type Typing } from "./lsp";
+import { summary, type Summary } from "./stats";
+
+const { values: args } = parseArgs({
+  options: {
+    dist: { type: "string" },
+    sizes: { type: "string", default: "100,1000,10000" },
+    reference: { type: "boolean", default: true },
+    cli: { type: "boolean", default: true },
+    label: { type: "string", default: "" },
+  },
+  allowNegative: true,
+});
+
+const SIZES = args.sizes.split(",").map(Number);
+const LIBRARY_SIZES = [1, 100, 10_000];
+const WORK_DIR = path.join(os.tmpdir(), "cto-charter-bench");
+const DIST = args.dist ? path.resolve(args.dist) : path.join(WORK_DIR, "dist");
+/** Typed letter by letter at the end of ten lines spread over the charter: 110 keystrokes. */
+const WORD = " and audits";
+const TYPED_LINES = 10;
+
+/** What the issue asks of us; the table says which hold. */
+const TARGETS = {
+  editOverFloor: 1.5,
+  editOverReference: 0.25,
+  startupMs: { lines: 1000, ms: 300 },
+  peakRssMiB: 80,
+  cliTenThousandMs: 10_000,
+};
+
+const OURS: ServerSpec = {
+  name: "cto-charter",
+  command: [path.join(DIST, "server.js"), "--stdio"],
+  languageId: "cto-charter",
+  settings: { ctoCharter: {} },
+  unversioned: false,
+};
+
+const REFERENCE: ServerSpec = {
+  name: "yaml-language-server",
+  command: [path.join(ROOT, "node_modules", "yaml-language-server", "bin", "yaml-language-server"), "--stdio"],
+  languageId: "yaml",
+  settings: { yaml: { schemas: { [pathToFileURL(path.join(ROOT, "schemas", "cto-charter.schema.json")).href]: "*.cto-charter.yaml" } } },
+  unversioned: true,
+};
+
+interface SizeResult {
+  lines: number;
+  characters: number;
+  keystrokes: number;
+  ours: SessionResult;
+  reference?: SessionResult;
+  /** `parseDocument` alone on every text the sessions went through. */
+  floorParseMs: Summary;
+}
+
+interface Results {
+  label: string;
+  date: string;
+  commit: string;
+  node: string;
+  cores: number;
+  loadAverage: { before: number[]; after: number[] };
+  bundleBytes: Record<string, number>;
+  sizes: SizeResult[];
+  cli: CliResult[];
+  targets: { what: string; met: boolean }[];
+}
+
+async function main(): Promise<void> {
+  const before = os.loadavg();
+  warnIfBusy(before);
+  fs.mkdirSync(WORK_DIR, { recursive: true });
+  if (!args.dist) execSync(`node esbuild.mjs --production --outdir ${JSON.stringify(DIST)}`, { cwd: ROOT, stdio: "inherit" });
+  const sizes: SizeResult[] = [];
+  for (const lines of SIZES) {
+    const text = generateCharter({ lines, seed: lines });
+    const uri = pathToFileURL(path.join(WORK_DIR, `charter-${lines}.cto-charter.yaml`)).href;
+    const typing = typingFor(text);
+    log(`${lines} lines: ${OURS.name}`);
+    const ours = await runSession(OURS, uri, text, typing);
+    let reference: SessionResult | undefined;
+    if (args.reference) {
+      log(`${lines} lines: ${REFERENCE.name}`);
+      reference = await runSession(REFERENCE, uri, text, typing);
+    }
+    log(`${lines} lines: yaml parseDocument`);
+    const texts = typedTexts(text, typing);
+    sizes.push({ lines: text.split("\n").length - 1, characters: text.length, keystrokes: texts.length, ours, reference, floorParseMs: parseFloor(texts) });
+  }
+
+  const cli: CliResult[] = [];
+  if (args.cli) {
+    log(`writing a library of ${LIBRARY_SIZES[LIBRARY_SIZES.length - 1]} charters`);
+    const library = writeLibrary(path.join(WORK_DIR, "library"), Math.max(...LIBRARY_SIZES));
+    const cliPath = path.join(DIST, "cli.js");
+    for (const count of LIBRARY_SIZES) {
+      log(`CLI on ${count} charter${count === 1 ? "" : "s"}`);
+      cli.push(timeCli(cliPath, count === 1 ? library.one : count === 100 ? library.hundred : library.all, count));
+    }
+  }
+
+  const results: Results = {
+    label: args.label,
+    date: new Date().toISOString(),
+    commit: git("rev-parse --short HEAD") + (git("status --porcelain") ? "+changes" : ""),
+    node: process.version,
+    cores: os.availableParallelism(),
+    loadAverage: { before, after: os.loadavg() },
+    bundleBytes: bundleSizes(DIST),
+    sizes,
+    cli,
+    targets: [],
+  };
+  results.targets = checkTargets(results);
+  console.log(renderTable(results));
+  warnIfBusy(results.loadAverage.after);
+  const out = path.join(ROOT, "bench", "results");
+  fs.mkdirSync(out, { recursive: true });
+  const json = `${JSON.stringify(results, null, 2)}\n`;
+  fs.writeFileSync(path.join(out, `${results.date.replace(/[:.]/g, "-")}.json`), json);
+  fs.writeFileSync(path.join(out, "latest.json"), json);
+}
+
+/** Ten lines spread over the charter where a user types words: free-text items, metrics and job description sentences. */
+function typingFor(text: string): Typing {
+  const lines = text.split("\n");
+  const typable = (line: string) => /^\s+(?:- (?:text: )?)?[A-Za-z][^:#[\]]*$/.test(line) && !line.trimEnd().endsWith(":");
+  const chosen: number[] = [];
+  for (let k = 0; k < TYPED_LINES; k++) {
+    let line = Math.floor(((k + 0.5) * lines.length) / TYPED_LINES);
+    while (line < lines.length && (!typable(lines[line]) || chosen.includes(line))) line++;
+    if (line < lines.length) chosen.push(line);
+  }
+  return { lines: chosen, word: WORD };
+}
+
+/** The parser's own time for each text, after a warm-up as long-running servers have. */
+function parseFloor(texts: string[]): Summary {
+  for (const text of texts.slice(0, 5)) parseDocument(text);
+  return summary(
+    texts.map((text) => {
+      const started = performance.now();
+      parseDocument(text);
+      return performance.now() - started;
+    }),
+  );
+}
+
+function checkTargets(results: Results): Results["targets"] {
+  const targets: Results["targets"] = [];
+  for (const size of results.sizes) {
+    const edit = size.ours.editToDiagnosticsMs.median;
+    targets.push({ what: `${size.lines} lines: edit → diagnostics ≤ ${TARGETS.editOverFloor}× the parse floor`, met: edit <= TARGETS.editOverFloor * size.floorParseMs.median });
+    if (size.reference) {
+      targets.push({ what: `${size.lines} lines: edit → diagnostics ≤ ${TARGETS.editOverReference}× yaml-language-server's`, met: edit <= TARGETS.editOverReference * size.reference.editToDiagnosticsMs.median });
+    }
+    targets.push({ what: `${size.lines} lines: peak RSS < ${TARGETS.peakRssMiB} MiB`, met: size.ours.peakRssMiB < TARGETS.peakRssMiB });
+    if (size.lines === TARGETS.startupMs.lines) {
+      targets.push({ what: `${size.lines} lines: start-up to first diagnostics < ${TARGETS.startupMs.ms} ms`, met: size.ours.startupToDiagnosticsMs < TARGETS.startupMs.ms });
+    }
+  }
+  const library = results.cli.find((c) => c.charters === 10_000);
+  if (library) targets.push({ what: `CLI lints 10,000 charters in < ${TARGETS.cliTenThousandMs / 1000} s`, met: library.wallMs < TARGETS.cliTenThousandMs });
+  return targets;
+}
+
+function renderTable(results: Results): string {
+  const rows: string[][] = [["", "ours", "yaml-ls", "floor", "ours/yaml-ls", "ours/floor"]];
+  const ms = (value: number | undefined) => (value === undefined ? "–" : value < 10 ? value.toFixed(2) : value.toFixed(0));
+  const ratio = (a: number, b: number | undefined) => (b === undefined || !b ? "–" : `${(a / b).toFixed(2)}×`);
+  for (const size of results.sizes) {
+    const { ours, reference, floorParseMs: floor } = size;
+    rows.push([`${size.lines} lines (${size.keystrokes} keystrokes)`, "", "", "", "", ""]);
+    const row = (name: string, mine: number, theirs: number | undefined, base?: number) => rows.push([`  ${name}`, ms(mine), ms(theirs), ms(base), ratio(mine, theirs), ratio(mine, base)]);
+    row("start-up → diagnostics ms", ours.startupToDiagnosticsMs, reference?.startupToDiagnosticsMs);
+    row("edit → diagnostics p50 ms", ours.editToDiagnosticsMs.median, reference?.editToDiagnosticsMs.median, floor.median);
+    row("edit → diagnostics p95 ms", ours.editToDiagnosticsMs.p95, reference?.editToDiagnosticsMs.p95, floor.p95);
+    row("hover p50 ms", ours.hoverMs.median, reference?.hoverMs.median);
+    row("completion p50 ms", ours.completionMs.median, reference?.completionMs.median);
+    row("peak RSS MiB", ours.peakRssMiB, reference?.peakRssMiB);
+    rows.push(["  diagnostics on open", String(ours.diagnostics), String(reference?.diagnostics ?? "–"), "", "", ""]);
+  }
+  for (const run of results.cli) rows.push([`CLI, ${run.charters} charter${run.charters === 1 ? "" : "s"} ms (per charter ${ms(run.msPerCharter)})`, ms(run.wallMs), "", "", "", ""]);
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const lines = rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  "));
+  const bundles = Object.entries(results.bundleBytes).map(([file, bytes]) => `${file} ${(bytes / 1024).toFixed(0)} KiB`).join(", ");
+  const targets = results.targets.map((t) => `  ${t.met ? "✔" : "✖"} ${t.what}`);
+  const load = `load average ${results.loadAverage.before[0].toFixed(2)} → ${results.loadAverage.after[0].toFixed(2)} on ${results.cores} cores`;
+  return [...lines, "", `Bundles: ${bundles}`, `Node ${results.node}, ${load}, commit ${results.commit}`, "", "Targets:", ...targets].join("\n");
+}
+
+function bundleSizes(dist: string): Record<string, number> {
+  const sizes: Record<string, number> = {};
+  for (const file of ["server.js", "cli.js", "client.js"]) {
+    const full = path.join(dist, file);
+    if (fs.existsSync(full)) sizes[file] = fs.statSync(full).size;
+  }
+  return sizes;
+}
+
+/** Figures taken while other work loads the cores mislead even as ratios: say so. */
+function warnIfBusy(load: number[]): void {
+  if (load[0] > os.availableParallelism() / 2) console.warn(`Warning: load average ${load[0].toFixed(2)} on ${os.availableParallelism()} cores; re-run when the machine is quieter.`);
+}
+
+function git(command: string): string {
+  try {
+    return execSync(`git ${command}`, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return "";
+  }
+}
+
+function log(message: string): void {
+  console.error(`· ${message}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
