@@ -119,6 +119,13 @@ describe("fixes on awkward layouts", () => {
     assert.match(fixed(text, "recommendation-missing", /Add practice/), /\npractices:\n {2}- Review the roadmap monthly\n {2}- Agree clearly/);
   });
 
+  test("`practices: null` becomes the list, in block and in JSON text: null is no entry to keep", () => {
+    const block = "charter: cto/v1\npersona: coo-of-it\naccountabilities: []\npractices: null  # c\n";
+    assert.match(fixed(block, "recommendation-missing", /Add practice/), /\npractices:\n {2}- Agree clearly[^\n]*# c\n$/);
+    const json = '{"charter":"cto/v1","persona":"coo-of-it","accountabilities":[],"practices":null}';
+    assert.match(fixed(json, "recommendation-missing", /Add practice/), /"practices":\[Agree clearly[^\]]*\]\}$/);
+  });
+
   test("removing the only accountability keeps the comment on the key's line and the comment above the entry", () => {
     const text = "charter: cto/v1\npersona: digital-business-leader\naccountabilities:  # keep me\n  # the only one\n  - Run the service desk\n# after\n";
     assert.equal(fixed(text, "cio-overlap", /Remove/), "charter: cto/v1\npersona: digital-business-leader\naccountabilities: []  # keep me\n  # the only one\n# after\n");

@@ -74,21 +74,20 @@ export function appendToList(parsed: ParsedCharter, key: string, entry: ListEntr
     const endLine = lines.positionAt(Math.max(value.range[0], lastEnd - 1)).line;
     return insert(lines.lineEnd(endLine), `${eol}${indent}- ${entry.block}`);
   }
-  // The key exists with no list: give it one, keeping what it holds.
+  // The key exists with no list: give it one. A single value becomes its first entry, so the user's
+  // text is never dropped; `null` and anything else are replaced.
   const colon = text.indexOf(":", keyNode.range[1]);
   const written = value?.range && value.range[1] > value.range[0] ? text.slice(value.range[0], value.range[1]) : undefined;
+  const kept = written !== undefined && isScalar(value) && value.value !== null && !written.includes("\n") ? written : undefined;
   if (root?.flow) {
     // Inside `{…}` only a flow list can stand.
-    return written !== undefined
-      ? { start: value!.range![0], end: value!.range![1], newText: `[${isScalar(value) ? `${written}, ` : ""}${entry.flow}]` }
-      : insert(colon + 1, ` [${entry.flow}]`);
+    const list = `[${kept !== undefined ? `${kept}, ` : ""}${entry.flow}]`;
+    return written !== undefined ? { start: value!.range![0], end: value!.range![1], newText: list } : insert(colon + 1, ` ${list}`);
   }
   const indent = " ".repeat(keyPosition.character + 2);
   // Nothing after the colon but perhaps a comment: the key's line stays exactly as it is.
   if (written === undefined) return insert(lines.lineEnd(keyPosition.line), `${eol}${indent}- ${entry.block}`);
-  // A single value becomes the list's first entry (the user's text is never dropped); anything else is replaced.
-  const kept = isScalar(value) && value.value !== null && !written.includes("\n") ? `${eol}${indent}- ${written}` : "";
-  return { start: colon + 1, end: value!.range![1], newText: `${kept}${eol}${indent}- ${entry.block}` };
+  return { start: colon + 1, end: value!.range![1], newText: `${kept !== undefined ? `${eol}${indent}- ${kept}` : ""}${eol}${indent}- ${entry.block}` };
 }
 
 /**
