@@ -42,7 +42,7 @@ export interface LintOptions {
 }
 
 /** Options per config file, loaded once each, and the config file of each directory, looked up once each. */
-class OptionsCache {
+export class OptionsCache {
   private readonly cache = new Map<string, AnalyzeOptions>();
   private readonly configFiles = new Map<string, string | undefined>();
 
@@ -65,8 +65,8 @@ class OptionsCache {
   }
 }
 
-export function lintFiles(files: string[], options: LintOptions): FileReport[] {
-  const cache = new OptionsCache();
+/** `cache` carries loaded configs and catalogs over calls, e.g. the batches a worker thread lints. */
+export function lintFiles(files: string[], options: LintOptions, cache = new OptionsCache()): FileReport[] {
   const explicit = options.configFile ? path.resolve(options.cwd, options.configFile) : undefined;
   if (explicit && !fs.existsSync(explicit)) throw new UsageError(`Config file not found: ${options.configFile}`);
   return files.map((file) => {

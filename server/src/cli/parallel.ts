@@ -1,52 +1,82 @@
 /**
- * Lints a large set of files on every core: the file list is dealt round-robin to worker threads
- * that run this same bundle, and their reports are put back in the original order.
+ * Lints a large set of files on every core: worker threads that run this same bundle take batches of
+ * the file list in turn, and their reports are put back in the original order.
  */
 import * as os from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { lintFiles, type LintOptions } from "./lint";
+import { lintFiles, OptionsCache, type LintOptions } from "./lint";
 import type { FileReport } from "./report";
 
 /** Below this many files, starting workers costs more than it saves. */
 export const PARALLEL_THRESHOLD = 200;
 
-interface Job {
-  files: string[];
-  options: LintOptions;
-}
+/**
+ * Files per batch. Workers take batches one after another, so the main thread takes in each batch's
+ * reports while the workers lint on, instead of all of them at the end with a core idle.
+ */
+const BATCH = 250;
 
 type WorkerReply = { reports: FileReport[] } | { error: string; usage: boolean };
 
 export async function lintFilesParallel(files: string[], options: LintOptions): Promise<FileReport[]> {
   const threads = Math.min(os.availableParallelism(), Math.ceil(files.length / PARALLEL_THRESHOLD));
   if (threads <= 1) return lintFiles(files, options);
-  const shares = Array.from({ length: threads }, (_, t) => files.filter((_, i) => i % threads === t));
-  const results = await Promise.all(shares.map((share) => runWorker({ files: share, options })));
-  const merged: FileReport[] = new Array(files.length);
-  results.forEach((reports, t) => reports.forEach((report, j) => (merged[j * threads + t] = report)));
-  return merged;
+  const batches: string[][] = [];
+  for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
+  const reports: FileReport[][] = new Array(batches.length);
+  let next = 0;
+  const take = () => (next < batches.length ? next++ : undefined);
+  await Promise.all(Array.from({ length: threads }, () => runWorker(options, batches, reports, take)));
+  return reports.flat();
 }
 
-function runWorker(job: Job): Promise<FileReport[]> {
+/**
+ * One worker thread, fed batches until none is left; each batch's reports go to its place. A second
+ * batch waits in its queue, so it never idles while the main thread takes in the reports of the first.
+ */
+function runWorker(options: LintOptions, batches: string[][], reports: FileReport[][], take: () => number | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(__filename, { workerData: job });
-    worker.once("message", (reply: WorkerReply) => {
-      if ("reports" in reply) resolve(reply.reports);
-      else reject(Object.assign(new Error(reply.error), { usage: reply.usage }));
+    const worker = new Worker(__filename, { workerData: options });
+    const sent: number[] = [];
+    let settled = false;
+    const settle = (error?: Error) => {
+      settled = true;
+      void worker.terminate();
+      if (error) reject(error);
+      else resolve();
+    };
+    const send = () => {
+      const index = take();
+      if (index === undefined) return;
+      sent.push(index);
+      worker.postMessage(batches[index]);
+    };
+    worker.on("message", (reply: WorkerReply) => {
+      if ("error" in reply) return settle(Object.assign(new Error(reply.error), { usage: reply.usage }));
+      reports[sent.shift()!] = reply.reports;
+      send();
+      if (sent.length === 0) settle();
     });
-    worker.once("error", reject);
-    worker.once("exit", (code) => code !== 0 && reject(new Error(`a lint worker stopped with exit code ${code}`)));
+    worker.once("error", (error) => settled || settle(error));
+    worker.once("exit", (code) => settled || settle(new Error(`a lint worker stopped with exit code ${code}`)));
+    send();
+    send();
+    if (sent.length === 0) settle();
   });
 }
 
-/** Entry point of a worker thread (the same bundle, started by runWorker). */
+/** Entry point of a worker thread (the same bundle, started by runWorker): lints each batch it is sent. */
 export function serveWorker(): boolean {
   if (isMainThread || !parentPort) return false;
-  const job = workerData as Job;
-  try {
-    parentPort.postMessage({ reports: lintFiles(job.files, job.options) } satisfies WorkerReply);
-  } catch (error) {
-    parentPort.postMessage({ error: (error as Error).message, usage: (error as Error).name === "UsageError" } satisfies WorkerReply);
-  }
+  const port = parentPort;
+  const options = workerData as LintOptions;
+  const cache = new OptionsCache();
+  port.on("message", (files: string[]) => {
+    try {
+      port.postMessage({ reports: lintFiles(files, options, cache) } satisfies WorkerReply);
+    } catch (error) {
+      port.postMessage({ error: (error as Error).message, usage: (error as Error).name === "UsageError" } satisfies WorkerReply);
+    }
+  });
   return true;
 }
