@@ -19,23 +19,14 @@ import {
   DocumentSymbolRequest,
   FoldingRangeRequest,
   HoverRequest,
-  type PublishDiagnosticsParams,
 } from "vscode-languageserver-protocol";
 import { NEW_CHARTER_TEMPLATES, PERSONA_FIT, WORKSPACE_TRUSTED } from "../../server/src/lsp/protocol";
 import { fileUri, ROOT, TestClient } from "./client";
+import { ORG_CATALOG, ORG_ID, unknownOrgId } from "./org-catalog";
 
 const GUARD = path.join(__dirname, "robust-guard.cjs");
 const EXAMPLES = path.join(ROOT, "examples");
-const ORG_ID = "org-widget-platform";
 
-const ORG_CATALOG = `accountabilities:
-  - id: ${ORG_ID}
-    title: The widget platform
-    description: Own the platform that every widget product is built on.
-    domain: cto
-    match: [widget platform]
-    source: { file: 000_14e8e58e8c4d1ecf.txt, section: Organisation addendum }
-`;
 
 const CHARTER = `charter: cto/v1
 persona: digital-business-leader
@@ -45,7 +36,6 @@ accountabilities:
   - Lead the digital products portfolio
 `;
 
-const unknownOrgId = (p: PublishDiagnosticsParams) => p.diagnostics.some((d) => d.code === "schema" && JSON.stringify(d.message).includes(ORG_ID));
 
 describe("no code from the workspace is ever run", () => {
   /** The sources each bundle was built from, other than its dependencies. */

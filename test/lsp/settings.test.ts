@@ -11,9 +11,9 @@ import { after, before, describe, test } from "node:test";
 import { DiagnosticSeverity, type PublishDiagnosticsParams } from "vscode-languageserver-protocol";
 import { builtinCatalog } from "../../server/src/core/builtin-catalog";
 import { fileUri, TestClient, VSCODE_LIKE_CAPABILITIES } from "./client";
+import { ORG_CATALOG, ORG_ID, unknownOrgId } from "./org-catalog";
 
 const PERSONA = builtinCatalog().personas.get("digital-business-leader")!;
-const ORG_ID = "org-widget-platform";
 
 /** A charter whose only problems are a missing metric, an unusual reporting line and (without the org catalog) an unknown id. */
 const CHARTER = [
@@ -29,14 +29,6 @@ const CHARTER = [
   "",
 ].join("\n");
 
-const ORG_CATALOG = `accountabilities:
-  - id: ${ORG_ID}
-    title: The widget platform
-    description: Own the platform that every widget product is built on.
-    domain: cto
-    match: [widget platform]
-    source: { file: 000_14e8e58e8c4d1ecf.txt, section: Organisation addendum }
-`;
 
 let workspace: string;
 let charterUri: string;
@@ -54,7 +46,6 @@ function severityOf(published: PublishDiagnosticsParams, code: string): Diagnost
   return published.diagnostics.find((d) => d.code === code)?.severity;
 }
 
-const unknownOrgId = (p: PublishDiagnosticsParams) => p.diagnostics.some((d) => d.code === "schema" && JSON.stringify(d.message).includes(ORG_ID));
 
 describe("an untrusted workspace", () => {
   let client: TestClient;
