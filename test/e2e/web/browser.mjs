@@ -33,7 +33,7 @@ export async function startBrowser({ playwrightCore, profileDir, env, logStream 
 }
 
 /** The checks a person would make by eye, each with a screenshot in `shotsDir`. */
-export function uiChecks({ page, url, shotsDir, languageName, personaSummary }) {
+export function uiChecks({ page, url, shotsDir, languageName, personaSummary, cioOverlapAt }) {
   const shot = (name) => page.screenshot({ path: join(shotsDir, `${name}.png`) });
   const editor = page.locator(".editor-instance .monaco-editor").first();
   const lineWith = (text) => editor.locator(".view-lines .view-line").filter({ hasText: text }).first();
@@ -110,10 +110,18 @@ export function uiChecks({ page, url, shotsDir, languageName, personaSummary }) 
     {
       name: "Ctrl+. on a cio-overlap line offers “Move … to shared_with_cio”",
       async fn() {
-        await lineWith("Run the service desk").locator("span span").filter({ hasText: "service desk" }).first().click();
-        await page.locator(".editor-instance .monaco-editor.focused").waitFor();
-        // A hover that opens under a resting mouse closes the quick-fix menu: keep the mouse off the text.
+        // Place the cursor from the keyboard (Go to Line/Column), never by clicking: a click leaves the
+        // mouse on the text, and a hover opening there on a slow machine closes the quick-fix menu.
         await restMouse();
+        await page.keyboard.press("Control+G");
+        const input = page.locator(".quick-input-widget input");
+        await input.waitFor({ state: "visible" });
+        await input.fill(`:${cioOverlapAt.line}:${cioOverlapAt.column}`);
+        await page.keyboard.press("Enter");
+        // Go to Line moves the cursor as it previews, so the status bar alone does not say it is done.
+        await input.waitFor({ state: "hidden" });
+        await page.locator(`[id="status.editor.selection"]`).filter({ hasText: `Ln ${cioOverlapAt.line}, Col ${cioOverlapAt.column}` }).waitFor();
+        await page.locator(".editor-instance .monaco-editor.focused").waitFor();
         await page.keyboard.press("Control+.");
         const item = page.locator(".action-widget").filter({ hasText: /Move .*it-service-desk.* to shared_with_cio/ }).first();
         await item.waitFor({ state: "visible", timeout: 30_000 });
@@ -122,6 +130,28 @@ export function uiChecks({ page, url, shotsDir, languageName, personaSummary }) 
       cleanup: () => page.keyboard.press("Escape"),
     },
   ];
+}
+
+/** What the page shows at a failure, in words, for CI logs where the screenshot cannot be seen. */
+export async function describePage(page) {
+  return page
+    .evaluate(() => {
+      const texts = (selector) =>
+        [...document.querySelectorAll(selector)]
+          .filter((n) => n.checkVisibility())
+          .map((n) => n.innerText.replace(/\s+/g, " ").trim())
+          .filter(Boolean);
+      const active = document.activeElement;
+      return [
+        `focus: ${active?.tagName.toLowerCase()}.${[...(active?.classList ?? [])].join(".")} ${active?.getAttribute("aria-label") ?? ""}`,
+        `cursor: ${texts('[id="status.editor.selection"]').join(" ") || "(none)"}`,
+        `quick input: ${texts(".quick-input-widget .quick-input-header, .quick-input-widget .quick-input-message").join(" | ") || "(none)"}`,
+        `action widgets: ${texts(".action-widget").join(" | ") || "(none)"}`,
+        `hovers: ${texts(".monaco-hover").join(" | ") || "(none)"}`,
+        `notifications: ${texts(".notifications-toasts").join(" | ") || "(none)"}`,
+      ].join("\n");
+    })
+    .catch((error) => `(could not read the page: ${error.message})`);
 }
 
 /** Run the test-only extension's command from the command palette, as a person would. */

@@ -7,7 +7,7 @@ import { copyFileSync, createWriteStream, existsSync, mkdirSync, readdirSync, re
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { buildHostExtension, ROOT } from "../build.mjs";
-import { runSuiteCommand, startBrowser, uiChecks } from "./browser.mjs";
+import { describePage, runSuiteCommand, startBrowser, uiChecks } from "./browser.mjs";
 import { killGroup, processesWithHome, run, spawnGroup, waitForOutput } from "./proc.mjs";
 import { ensureTools, withoutNpmVariables } from "./setup.mjs";
 
@@ -212,6 +212,7 @@ async function main() {
     shotsDir: OUT,
     languageName: language?.aliases?.[0] ?? "cto-charter",
     personaSummary: persona.summary,
+    cioOverlapAt: positionOf(readFileSync(join(ROOT, "examples", "problems.cto-charter.yaml"), "utf8"), "service desk"),
   });
   for (const check of checks) {
     await phase(`browser: ${check.name}`, async () => {
@@ -220,7 +221,7 @@ async function main() {
         results.push({ name: `browser: ${check.name}`, passed: true });
       } catch (error) {
         await page.screenshot({ path: join(OUT, `failed-${results.length + 1}.png`) }).catch(() => {});
-        results.push({ name: `browser: ${check.name}`, passed: false, error: error.message });
+        results.push({ name: `browser: ${check.name}`, passed: false, error: `${error.message}\nThe page showed:\n${await describePage(page)}` });
       } finally {
         await check.cleanup?.().catch((error) => results.push({ name: `browser: after ${check.name}`, passed: false, error: error.message }));
       }
@@ -243,6 +244,12 @@ async function main() {
     console.log(`[e2e] in-host suite ran in ${suite.host}`);
     for (const test of suite.tests) results.push({ name: `in-host: ${test.name}`, passed: test.passed, error: test.error });
   }
+}
+
+/** 1-based line and column of `needle`'s first occurrence, as VS Code's Go to Line takes them. */
+function positionOf(text, needle) {
+  const before = text.slice(0, text.indexOf(needle)).split("\n");
+  return { line: before.length, column: before.at(-1).length + 1 };
 }
 
 /** Print every result and the closing line CI reads; exit non-zero on any failure. */
