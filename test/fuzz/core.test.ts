@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import fc from "fast-check";
 import { analyze, type Analysis } from "../../server/src/core/analyze";
-import { applyFixes } from "../../server/src/core/edits";
+import { applyFixes, minimalEdit } from "../../server/src/core/edits";
 import { fixAll } from "../../server/src/core/fix-all";
 import type { Finding, Fix, TextEdit } from "../../server/src/core/types";
 import { disableLineEdit } from "../../server/src/services/code-actions";
@@ -230,5 +230,30 @@ describe("every fix the core offers", () => {
       params(40),
     );
     t.diagnostic(`fuzz: ${tally.fixes} fixes applied and verified on ${tally.charters} generated charters`);
+  });
+});
+
+describe("the single edit between two versions (minimalEdit, which incremental parsing relies on)", () => {
+  // Long texts, so the chunked comparison runs, with edits anywhere, including surrogate pairs.
+  const unit = fc.constantFrom("a", "b", " ", "\n", "😀", "é");
+  const text = fc.array(unit, { maxLength: 2000 }).map((units) => units.join(""));
+  test("applied to the old text it gives the new one, and it keeps the longest common prefix and suffix", () => {
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(30), fc.array(unit, { maxLength: 20 }), (before, at, removed, inserted) => {
+        const start = at % (before.length + 1);
+        const after = before.slice(0, start) + inserted.join("") + before.slice(Math.min(before.length, start + removed));
+        const edit = minimalEdit(before, after);
+        if (before === after) return assert.equal(edit, undefined);
+        assert.ok(edit);
+        assert.equal(before.slice(0, edit.start) + edit.newText + before.slice(edit.end), after);
+        // Minimal: widening the edit by one character on either side is never needed.
+        const keptSuffix = before.length - edit.end;
+        const surrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
+        if (edit.start < Math.min(before.length, after.length) - keptSuffix && !surrogate(before.charCodeAt(edit.start))) {
+          assert.notEqual(before[edit.start], after[edit.start], "the prefix could be longer");
+        }
+      }),
+      params(200),
+    );
   });
 });

@@ -44,7 +44,7 @@ describe("diagnostics over stdio", () => {
       assert.equal(diagnostic.source, "cto-charter");
       assert.equal(diagnostic.severity, severities[finding.severity]);
       assert.equal(diagnostic.codeDescription?.href, ruleDocUrl(finding.ruleId));
-      assert.deepEqual(diagnostic.data, { ...finding.data, ruleId: finding.ruleId });
+      assert.deepEqual(diagnostic.data, finding.data);
       assert.equal(client.document(uri).offsetAt(diagnostic.range.start), finding.range.start);
       assert.equal(client.document(uri).offsetAt(diagnostic.range.end), finding.range.end);
     });

@@ -33,7 +33,7 @@ function requests(client: TestClient, uri: string): { name: string; answer: Prom
   const textDocument = { uri };
   const position = { line: 3, character: 4 };
   const range = { start: position, end: position };
-  const diagnostic = { range, message: "x", source: "cto-charter", code: "schema", data: { ruleId: "schema" } };
+  const diagnostic = { range, message: "x", source: "cto-charter", code: "schema" };
   return [
     { name: "hover", answer: client.connection.sendRequest(HoverRequest.type, { textDocument, position }), empty: null },
     { name: "completion", answer: client.connection.sendRequest(CompletionRequest.type, { textDocument, position }), empty: [] },

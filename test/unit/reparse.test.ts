@@ -89,7 +89,7 @@ function describe(parsed: ParsedCharter): unknown {
     syntaxErrors: parsed.syntaxErrors,
     structure: parsed.structure,
     eol: parsed.eol,
-    lines: parsed.lines.lineCount,
+    lines: Array.from({ length: parsed.lines.lineCount }, (_, line) => [parsed.lines.lineStart(line), parsed.lines.lineEnd(line)]),
     doc: doc && { range: doc.range, contents: node(doc.contents), errors: doc.errors.map((e) => [e.code, e.pos]), warnings: doc.warnings.map((e) => [e.code, e.pos]) },
   };
 }

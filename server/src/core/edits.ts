@@ -174,13 +174,19 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+const CHUNK = 256;
+
 /** The single edit that turns `before` into `after`, from their common prefix and suffix. */
 export function minimalEdit(before: string, after: string): TextEdit | undefined {
   if (before === after) return undefined;
-  let prefix = 0;
   const shorter = Math.min(before.length, after.length);
+  // Whole chunks first, compared natively, then character by character: a keystroke in a
+  // 10,000-line charter costs microseconds instead of a JavaScript loop over half a megabyte.
+  let prefix = 0;
+  while (prefix + CHUNK <= shorter && before.slice(prefix, prefix + CHUNK) === after.slice(prefix, prefix + CHUNK)) prefix += CHUNK;
   while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
   let suffix = 0;
+  while (suffix + CHUNK <= shorter - prefix && before.slice(before.length - suffix - CHUNK, before.length - suffix) === after.slice(after.length - suffix - CHUNK, after.length - suffix)) suffix += CHUNK;
   while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
   // Never split a surrogate pair: an edit boundary must be a character boundary.
   if (prefix > 0 && isHighSurrogate(before.charCodeAt(prefix - 1))) prefix--;

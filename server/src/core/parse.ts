@@ -185,8 +185,8 @@ function readShape(root: Node): { depth: number; collectionKey?: Node } {
 }
 
 /** The parse of a text before its YAML is read: lines, line ends, no problems yet. */
-export function emptyParse(text: string): ParsedCharter {
-  return { text, lines: new LineIndex(text), syntaxErrors: [], structure: [], eol: text.includes("\r\n") ? "\r\n" : "\n" };
+export function emptyParse(text: string, lines = new LineIndex(text)): ParsedCharter {
+  return { text, lines, syntaxErrors: [], structure: [], eol: text.includes("\r\n") ? "\r\n" : "\n" };
 }
 
 /** Binary content, then each document's parser errors and warnings, in that order. */

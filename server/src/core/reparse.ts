@@ -64,7 +64,7 @@ function patch(previous: ParsedCharter, text: string): ParsedCharter | undefined
   doc.range = [doc.range[0], moved(doc.range[1], end, delta), moved(doc.range[2], end, delta)];
   for (const error of [...doc.errors, ...doc.warnings]) error.pos = [moved(error.pos[0], end, delta), moved(error.pos[1], end, delta)];
 
-  const parsed = emptyParse(text);
+  const parsed = emptyParse(text, previous.lines.shifted(text, change.start, delta));
   parsed.syntaxErrors.push(...syntaxProblems(text, [doc]));
   setRoot(parsed, doc, root);
   return parsed;

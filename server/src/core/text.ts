@@ -9,14 +9,30 @@ export interface Position {
 
 export class LineIndex {
   /** Offset of the first character of each line. */
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    starts?: number[],
+  ) {
+    if (starts) {
+      this.starts = starts;
+      return;
+    }
+    this.starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.starts.push(i + 1);
       else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
     }
+  }
+
+  /**
+   * The index of `text`, which an edit at `at` made `delta` characters longer without adding or
+   * removing a line break: every later line moves, no scan of the text needed.
+   */
+  shifted(text: string, at: number, delta: number): LineIndex {
+    return new LineIndex(text, this.starts.map((start) => (start > at ? start + delta : start)));
   }
 
   get lineCount(): number {

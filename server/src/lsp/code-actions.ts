@@ -35,7 +35,7 @@ function quickFixes(diagnostic: Diagnostic, current: Current, support: EditSuppo
   if (diagnostic.source !== DIAGNOSTIC_SOURCE) return [];
   const { analysis } = current;
   const data = (diagnostic.data ?? {}) as Record<string, unknown>;
-  const ruleId = String(data.ruleId ?? diagnostic.code ?? "");
+  const ruleId = String(diagnostic.code ?? "");
   const finding = findingFor(analysis, { ruleId, range: toOffsets(analysis.parsed.lines, diagnostic.range), data });
   if (!finding) return [];
   const actions: CodeAction[] = finding.fixes.map((fix) => ({

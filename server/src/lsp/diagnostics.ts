@@ -18,12 +18,12 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** What a diagnostic carries for code actions: the finding's facts and its rule id. */
-export type DiagnosticData = Record<string, string | number | boolean> & { ruleId: string };
-
+/**
+ * A diagnostic carries its rule id as `code` and, as `data`, the finding's facts, so that code actions
+ * can find the finding again; nothing else, since every keystroke sends all of them.
+ */
 export function toDiagnostic(finding: Finding, analysis: Analysis, uri: string): Diagnostic {
   const { lines } = analysis.parsed;
-  const data: DiagnosticData = { ...finding.data, ruleId: finding.ruleId };
   const diagnostic: Diagnostic = {
     range: toRange(lines, finding.range),
     severity: SEVERITIES[finding.severity],
@@ -31,8 +31,8 @@ export function toDiagnostic(finding: Finding, analysis: Analysis, uri: string):
     codeDescription: { href: ruleDocUrl(finding.ruleId) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
-    data,
   };
+  if (finding.data) diagnostic.data = finding.data;
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri, range: toRange(lines, r.range) }, message: r.message }));
   }
