@@ -37,9 +37,20 @@ const common = {
   plugins: [englishOnlyZod],
 };
 
+/** `server.js` and `cli.js` load their bundle with V8's code cache (server/src/node/launcher.ts). */
+const launcher = (name, banner = "") => ({
+  ...common,
+  entryPoints: { [name]: "server/src/node/launcher.ts" },
+  outdir,
+  banner: { js: banner },
+  define: { LAUNCH_TARGET: JSON.stringify(`${name}-main.js`) },
+});
+
 const builds = [
   { ...common, entryPoints: { client: "client/src/extension.ts" }, outdir, external: ["vscode"] },
-  { ...common, entryPoints: { server: "server/src/server.ts", cli: "server/src/cli/cli.ts" }, outdir },
+  { ...common, entryPoints: { "server-main": "server/src/server.ts", "cli-main": "server/src/cli/cli.ts" }, outdir },
+  launcher("server"),
+  launcher("cli", "#!/usr/bin/env node"),
 ];
 
 if (watch) {

@@ -72,7 +72,8 @@ const PROBE_ROUNDS = 10;
 /** After the first diagnostics, servers may publish again (a settings change re-validates); let that pass. */
 const SETTLE_MS = 500;
 
-export async function runSession(spec: ServerSpec, uri: string, text: string, typing: Typing): Promise<SessionResult> {
+/** Spawn, initialize, configure, open: what an editor does first, timed. */
+async function startAndOpen(spec: ServerSpec, uri: string, text: string) {
   const options: StartOptions = {
     command: spec.command,
     capabilities: CAPABILITIES,
@@ -84,7 +85,18 @@ export async function runSession(spec: ServerSpec, uri: string, text: string, ty
   const startupToInitializeMs = performance.now() - started;
   await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: spec.settings });
   const first = await client.open(uri, text, spec.languageId);
-  const startupToDiagnosticsMs = performance.now() - started;
+  return { client, first, startupToInitializeMs, startupToDiagnosticsMs: performance.now() - started };
+}
+
+/** Start-up to the first diagnostics alone, e.g. for the first start after an install. */
+export async function timeStartup(spec: ServerSpec, uri: string, text: string): Promise<number> {
+  const { client, startupToDiagnosticsMs } = await startAndOpen(spec, uri, text);
+  await client.stop();
+  return startupToDiagnosticsMs;
+}
+
+export async function runSession(spec: ServerSpec, uri: string, text: string, typing: Typing): Promise<SessionResult> {
+  const { client, first, startupToInitializeMs, startupToDiagnosticsMs } = await startAndOpen(spec, uri, text);
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
   const edits: number[] = [];

@@ -13,8 +13,11 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join("dist", "server.js"));
+  // The server's V8 code cache lives in the extension's own storage, and goes when it is uninstalled.
+  const storage = context.globalStorageUri;
+  const env = storage.scheme === "file" ? { ...process.env, CTO_CHARTER_CACHE_DIR: path.join(storage.fsPath, "code-cache") } : undefined;
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+    run: { module, transport: TransportKind.ipc, options: { env } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
   };
   const initializationOptions: InitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted };

@@ -36,6 +36,7 @@ import {
   type PersonaFitParams,
 } from "./lsp/protocol";
 import { SETTINGS_SECTION, Settings, type ClientSettings } from "./lsp/settings";
+import { saveCodeCache } from "./node/code-cache";
 import { CONFIG_FILE } from "./node/files";
 
 declare const CTO_CHARTER_VERSION: string;
@@ -93,7 +94,11 @@ connection.onInitialized(() => {
 
 /** Publishes a document's diagnostics in the background; a failure is logged, never left to end the process. */
 function refresh(uri: string): void {
-  publisher.refresh(uri).catch((error: unknown) => connection.console.error(`Could not analyse ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+  publisher
+    .refresh(uri)
+    // The first analysis has compiled what a session needs: the next start can skip compiling it.
+    .then(saveCodeCache)
+    .catch((error: unknown) => connection.console.error(`Could not analyse ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
 }
 
 /** Settings, config files or trust changed: analyse every open charter again. */

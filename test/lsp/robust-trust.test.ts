@@ -57,17 +57,32 @@ describe("no code from the workspace is ever run", () => {
     ["fetch or WebSocket", /\bfetch\s*\(|\bWebSocket\b/],
   ];
 
-  for (const bundle of ["server", "client"]) {
+  // Comments may talk about all of this; only code counts.
+  const codeOf = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'])\/\/.*$/gm, "$1");
+
+  for (const bundle of ["server-main", "client"]) {
     test(`dist/${bundle}.js: its own code has no eval, no dynamic require or import, no process or network module`, () => {
       const sources = ownSources(bundle);
-      assert.ok(sources.length >= (bundle === "server" ? 30 : 2), `the source map lists the bundle's own files (${sources.length})`);
+      assert.ok(sources.length >= (bundle === "server-main" ? 30 : 2), `the source map lists the bundle's own files (${sources.length})`);
       for (const { file, code } of sources) {
-        // Comments may talk about all of this; only code counts.
-        const stripped = code.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'])\/\/.*$/gm, "$1");
-        for (const [what, pattern] of FORBIDDEN) assert.doesNotMatch(stripped, pattern, `${file} has ${what}`);
+        for (const [what, pattern] of FORBIDDEN) assert.doesNotMatch(codeOf(code), pattern, `${file} has ${what}`);
       }
     });
   }
+
+  test("dist/server.js, the launcher, compiles one text with `vm`: the bundle file beside it, by a fixed name", () => {
+    const sources = ownSources("server");
+    assert.deepEqual(
+      sources.map(({ file }) => path.basename(file)),
+      ["launcher.ts"],
+    );
+    const code = codeOf(sources[0].code);
+    for (const [what, pattern] of FORBIDDEN.filter(([what]) => what !== "a module that runs code or programs")) assert.doesNotMatch(code, pattern, `the launcher has ${what}`);
+    assert.equal(code.match(/new vm\.Script\(/g)?.length, 1, "one compilation");
+    assert.match(code, /const target = path\.join\(__dirname, LAUNCH_TARGET\);/, "of a file beside the launcher, named at build time");
+    assert.match(code, /const source = fs\.readFileSync\(target, "utf8"\)/, "whose text is what it compiles");
+    assert.match(fs.readFileSync(path.join(ROOT, "dist", "server.js"), "utf8"), /"server-main\.js"/);
+  });
 });
 
 describe("a whole session opens no connection and starts no program", () => {

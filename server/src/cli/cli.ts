@@ -5,6 +5,7 @@ import { formatJson } from "./format-json";
 import { formatSarif } from "./format-sarif";
 import { formatStylish } from "./format-stylish";
 import { resolveTargets, UsageError } from "./lint";
+import { saveCodeCache } from "../node/code-cache";
 import { lintFilesParallel, serveWorker } from "./parallel";
 import { count } from "./report";
 
@@ -57,5 +58,8 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
 }
 
 if (!serveWorker() && require.main === module) {
-  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+  void main(process.argv.slice(2)).then((code) => {
+    saveCodeCache();
+    process.exitCode = code;
+  });
 }

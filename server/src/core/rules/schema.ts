@@ -38,11 +38,11 @@ length), the message names the intended word and a quick-fix corrects it.`,
     }
     // Ids are strings to the format, but an id the catalog does not know resolves to nothing.
     for (const list of ["accountabilities", "shared_with_cio"]) {
-      const seq = locate(root, [list]).value as { items?: unknown[] } | undefined;
-      (seq?.items ?? []).forEach((_, index) => {
-        const idNode = locate(root, [list, index, "id"]).value;
+      const seq = locate(root, [list]).value;
+      for (const item of isSeq(seq) ? seq.items : []) {
+        const idNode = locate(item as Node, ["id"]).value;
         const id = (idNode as { value?: unknown } | undefined)?.value;
-        if (!idNode?.range || typeof id !== "string" || catalog.accountabilities.has(id)) return;
+        if (!idNode?.range || typeof id !== "string" || catalog.accountabilities.has(id)) continue;
         const suggestion = suggestId(id, catalog);
         report({
           message: `Unknown accountability id \`${id}\`: it is not in the catalog.${suggestion ? ` Did you mean \`${suggestion}\`?` : ""}`,
@@ -50,7 +50,7 @@ length), the message names the intended word and a quick-fix corrects it.`,
           fixes: suggestion ? [correction(idNode, suggestion)] : [],
           data: { kind: "unknown-id", value: id },
         });
-      });
+      }
     }
   },
 };
