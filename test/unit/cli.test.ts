@@ -159,5 +159,16 @@ describe("many files", () => {
     assert.deepEqual(reports.map((r) => r.filePath), Object.keys(files));
     const single = new Map(examples.map((f) => [f, JSON.parse(run(["lint", path.join(EXAMPLES, f), "--format", "json"]).stdout)[0].findings]));
     reports.forEach((report, i) => assert.deepEqual(report.findings, single.get(examples[i % examples.length]), report.filePath));
+
+    // Stylish text is rendered on the workers, batch by batch: the same blocks, in order, and one summary.
+    const stylish = run(["lint", "."], dir).stdout;
+    const blocks = stylish.split("\n\n").slice(0, -1);
+    assert.deepEqual(blocks.map((b) => b.split("\n")[0]), reports.filter((r) => r.findings.length > 0).map((r) => r.filePath));
+    const singleBlock = (example: string) => run(["lint", path.join(EXAMPLES, example)]).stdout.split("\n\n")[0].split("\n").slice(1).join("\n");
+    examples.forEach((example, i) => {
+      if (single.get(example).length) assert.equal(blocks.find((b) => b.startsWith(Object.keys(files)[i]))?.split("\n").slice(1).join("\n"), singleBlock(example));
+    });
+    const total = reports.reduce((n, r) => n + r.findings.length, 0);
+    assert.match(stylish, new RegExp(`\\n✖ ${total} problems \\(.*\\) in 450 charters\\n`));
   });
 });

@@ -3,11 +3,10 @@
 import { parseArgs } from "node:util";
 import { formatJson } from "./format-json";
 import { formatSarif } from "./format-sarif";
-import { formatStylish } from "./format-stylish";
+import { stylishSummary } from "./format-stylish";
 import { resolveTargets, UsageError } from "./lint";
 import { saveCodeCache } from "../node/code-cache";
 import { lintFilesParallel, serveWorker } from "./parallel";
-import { count } from "./report";
 
 declare const CTO_CHARTER_VERSION: string;
 const VERSION = typeof CTO_CHARTER_VERSION === "string" ? CTO_CHARTER_VERSION : "0.0.0-dev";
@@ -47,9 +46,10 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
     const format = values.format;
     if (format !== "stylish" && format !== "json" && format !== "sarif") throw new UsageError(`Unknown format "${format}": use stylish, json or sarif.`);
     const files = resolveTargets(paths, io.cwd);
-    const reports = await lintFilesParallel(files, { fix: values.fix, configFile: values.config, cwd: io.cwd });
-    io.out(format === "json" ? formatJson(reports) : format === "sarif" ? formatSarif(reports, VERSION, io.cwd) : formatStylish(reports, io.color));
-    return count(reports, "error") > 0 ? 1 : 0;
+    const stylish = format === "stylish" ? { color: io.color } : undefined;
+    const { reports = [], text = "", summary } = await lintFilesParallel(files, { fix: values.fix, configFile: values.config, cwd: io.cwd, stylish });
+    io.out(format === "json" ? formatJson(reports) : format === "sarif" ? formatSarif(reports, VERSION, io.cwd) : text + stylishSummary(summary, io.color));
+    return summary.error > 0 ? 1 : 0;
   } catch (error) {
     const usage = error instanceof UsageError || (error as { usage?: boolean }).usage === true || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     io.err(`cto-charter: ${(error as Error).message}\n${usage ? "Run `cto-charter --help` for usage.\n" : ""}`);

@@ -42,6 +42,20 @@ export function locateFindings(analysis: Analysis): Located[] {
   }));
 }
 
-export function count(reports: FileReport[], severity: Severity): number {
-  return reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
+/** What the summary line and the exit code need: findings per severity, fixable ones, files. */
+export type Summary = Record<Severity, number> & { fixable: number; files: number };
+
+export function summarize(reports: readonly FileReport[]): Summary {
+  const summary: Summary = { error: 0, warning: 0, info: 0, hint: 0, fixable: 0, files: reports.length };
+  for (const report of reports) {
+    for (const finding of report.findings) {
+      summary[finding.severity]++;
+      if (finding.fixable) summary.fixable++;
+    }
+  }
+  return summary;
+}
+
+export function addSummaries(a: Summary, b: Summary): Summary {
+  return { error: a.error + b.error, warning: a.warning + b.warning, info: a.info + b.info, hint: a.hint + b.hint, fixable: a.fixable + b.fixable, files: a.files + b.files };
 }
