@@ -139,26 +139,49 @@ function tooDeep(parsed: ParsedCharter, depth: number): ParsedCharter {
  * only far beyond any real charter.
  */
 function nestingDepth(text: string): number {
+  // One pass over the characters (no split, no regular expression): it runs before every full parse.
   let deepest = 0;
   let flow = 0;
   const indents: number[] = [];
-  for (const line of text.split(/\r\n|\r|\n/)) {
-    const [lead, indent, markers] = /^([ \t]*)((?:[-?:](?:[ \t]+|$))*)/.exec(line)!;
-    const rest = line.slice(lead.length);
-    if (markers || (rest && !rest.startsWith("#"))) {
-      while (indents.length && indents[indents.length - 1] >= indent.length) indents.pop();
-      indents.push(indent.length);
+  let i = 0;
+  while (i <= text.length) {
+    let end = i;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    // Indentation, then indicators (`-`, `?`, `:`) each followed by blanks or the line's end.
+    let indent = i;
+    while (indent < end && isBlank(text.charCodeAt(indent))) indent++;
+    let markers = 0;
+    let rest = indent;
+    for (;;) {
+      const c = text.charCodeAt(rest);
+      if (rest >= end || (c !== 45 && c !== 63 && c !== 58)) break;
+      let after = rest + 1;
+      if (after < end && !isBlank(text.charCodeAt(after))) break;
+      while (after < end && isBlank(text.charCodeAt(after))) after++;
+      markers++;
+      rest = after;
+    }
+    if (markers > 0 || (rest < end && text.charCodeAt(rest) !== 35)) {
+      const width = indent - i;
+      while (indents.length && indents[indents.length - 1] >= width) indents.pop();
+      indents.push(width);
     }
     let lineFlow = flow;
-    for (let i = 0; i < rest.length; i++) {
-      const c = rest[i];
-      if (c === "#" && (i === 0 || rest[i - 1] === " " || rest[i - 1] === "\t")) break;
-      if (c === "[" || c === "{") lineFlow = Math.max(lineFlow, ++flow);
-      else if ((c === "]" || c === "}") && flow > 0) flow--;
+    for (let j = rest; j < end; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 35 && (j === rest || isBlank(text.charCodeAt(j - 1)))) break;
+      if (c === 91 || c === 123) lineFlow = Math.max(lineFlow, ++flow);
+      else if ((c === 93 || c === 125) && flow > 0) flow--;
     }
-    deepest = Math.max(deepest, indents.length + markers.replace(/[ \t]/g, "").length + lineFlow);
+    deepest = Math.max(deepest, indents.length + markers + lineFlow);
+    // Past the line break: CRLF counts as one.
+    i = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
   return deepest;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
 }
 
 /** The syntax tree's depth and its first key that is not a scalar, walked without recursion. */
