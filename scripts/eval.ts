@@ -6,7 +6,8 @@
  *   npm run eval                      held-out half
  *   npm run eval -- --split dev       the development half (the only one to tune on)
  *   npm run eval -- --split checks    the vocabulary and ownership checks (vocabulary-checks.yaml)
- *   npm run eval -- --split fresh     the generalisation checks (generalisation-checks.yaml)
+ *   npm run eval -- --split fresh     the generalisation checks of round 3 (generalisation-checks.yaml)
+ *   npm run eval -- --split fresh4    the generalisation checks of round 4 (generalisation-checks-4.yaml)
  *   npm run eval -- --errors          also list every sentence judged wrongly
  */
 import { parseArgs } from "node:util";
@@ -18,17 +19,28 @@ import { buildCatalog } from "./generated-files";
 
 const { values } = parseArgs({ options: { split: { type: "string", default: "heldout" }, errors: { type: "boolean", default: false } } });
 const split = values.split;
-if (split !== "dev" && split !== "heldout" && split !== "checks" && split !== "fresh") throw new Error(`--split must be dev, heldout, checks or fresh, not ${split}`);
+if (split !== "dev" && split !== "heldout" && split !== "checks" && split !== "fresh" && split !== "fresh4") {
+  throw new Error(`--split must be dev, heldout, checks, fresh or fresh4, not ${split}`);
+}
 
 const catalog = new Catalog([buildCatalog()]);
-const sentences = split === "checks" ? loadChecks() : split === "fresh" ? loadGeneralisationChecks() : loadCorpus().filter((s) => s.split === split);
+const sentences =
+  split === "checks"
+    ? loadChecks()
+    : split === "fresh" || split === "fresh4"
+      ? loadGeneralisationChecks(split === "fresh" ? 3 : 4)
+      : loadCorpus().filter((s) => s.split === split);
 const predictions = sentences.map((s) => predict(s, catalog));
 const scores = score(predictions);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 
 console.log(
-  split === "checks" ? `Vocabulary checks, ${scores.n} sentences\n` : split === "fresh" ? `Generalisation checks, ${scores.n} sentences\n` : `Corpus: ${split} half, ${scores.n} sentences\n`,
+  split === "checks"
+    ? `Vocabulary checks, ${scores.n} sentences\n`
+    : split === "fresh" || split === "fresh4"
+      ? `Generalisation checks, round ${split === "fresh" ? 3 : 4}, ${scores.n} sentences\n`
+      : `Corpus: ${split} half, ${scores.n} sentences\n`,
 );
 console.log("Domain confusion (rows: expert label, columns: matcher)");
 console.log(`${pad("", 8)}${GOLD_DOMAINS.map((d) => pad(d, 8)).join("")}`);
