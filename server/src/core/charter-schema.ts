@@ -43,6 +43,18 @@ function alternatives(schema: z.ZodType): z.ZodType[] {
   return d.type === "union" && d.options ? d.options.map(unwrap) : [inner];
 }
 
+/**
+ * Whether the format takes any string at `path` (a free text, a metric, a name): changing one string
+ * there for another cannot change the verdict of validation.
+ */
+export function acceptsAnyString(path: readonly Segment[]): boolean {
+  const schema = schemaAt(path);
+  return schema !== undefined && alternatives(schema).some((option) => {
+    const d = def(option) as ZodDef & { checks?: unknown[] };
+    return d.type === "string" && !d.checks?.length;
+  });
+}
+
 /** The schema that governs the value at `path`, or undefined where the format allows nothing. */
 export function schemaAt(path: readonly Segment[], root: z.ZodType = charterSchema): z.ZodType | undefined {
   let current: z.ZodType | undefined = root;

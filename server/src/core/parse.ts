@@ -4,6 +4,7 @@
  * the `yaml-syntax` and `schema` rules turn them into findings.
  */
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type YAMLMap } from "yaml";
+import type { z } from "zod";
 import { LineIndex } from "./text";
 import type { OffsetRange } from "./types";
 
@@ -45,7 +46,15 @@ export interface ParsedCharter {
   eol: "\n" | "\r\n";
   /** The text is too large or too deeply nested to be read at all: editor features stand down too. */
   limited?: boolean;
+  /**
+   * Work that depends on the document's shape and on every value but free text (ids, enums,
+   * numbers): a version that differs from the previous one only inside a free-text string shares it
+   * (reparse.ts), so a keystroke in a sentence does not validate the whole charter again.
+   */
+  unchangedByFreeText: { schemaIssues?: readonly SchemaIssue[] };
 }
+
+type SchemaIssue = z.core.$ZodIssue;
 
 /**
  * What the parser is told, for a whole charter and for a scalar parsed alone (reparse.ts) alike. The
@@ -209,7 +218,7 @@ function readShape(root: Node): { depth: number; collectionKey?: Node } {
 
 /** The parse of a text before its YAML is read: lines, line ends, no problems yet. */
 export function emptyParse(text: string, lines = new LineIndex(text)): ParsedCharter {
-  return { text, lines, syntaxErrors: [], structure: [], eol: text.includes("\r\n") ? "\r\n" : "\n" };
+  return { text, lines, syntaxErrors: [], structure: [], eol: text.includes("\r\n") ? "\r\n" : "\n", unchangedByFreeText: {} };
 }
 
 /** Binary content, then each document's parser errors and warnings, in that order. */

@@ -11,6 +11,7 @@
  * text. Anything else is parsed in full, as is a previous version with structural problems.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Scalar } from "yaml";
+import { acceptsAnyString } from "./charter-schema";
 import { minimalEdit } from "./edits";
 import { emptyParse, MAX_TEXT_LENGTH, PARSE_OPTIONS, parseCharter, setRoot, syntaxProblems, type ParsedCharter } from "./parse";
 
@@ -67,16 +68,20 @@ function patch(previous: ParsedCharter, text: string): ParsedCharter | undefined
   const parsed = emptyParse(text, previous.lines.shifted(text, change.start, delta));
   parsed.syntaxErrors.push(...syntaxProblems(text, [doc]));
   setRoot(parsed, doc, root);
+  if (typeof node.value === "string" && typeof scalar.value === "string" && acceptsAnyString(found.path)) {
+    parsed.unchangedByFreeText = previous.unchangedByFreeText;
+  }
   return parsed;
 }
 
 /** The value scalar whose text holds the whole change, with a way to put another in its place. */
-function valueScalarAt(root: Node, start: number, end: number): { node: Scalar; replace: (node: Scalar) => void } | undefined {
+function valueScalarAt(root: Node, start: number, end: number): { node: Scalar; path: (string | number)[]; replace: (node: Scalar) => void } | undefined {
   const within = (node: unknown): node is Node => Boolean((node as Node | null)?.range) && (node as Node).range![0] <= start && end <= (node as Node).range![2];
   let current: Node = root;
   let replace: (node: Scalar) => void = () => undefined;
+  const path: (string | number)[] = [];
   for (;;) {
-    if (isScalar(current)) return { node: current, replace };
+    if (isScalar(current)) return { node: current, path, replace };
     let next: Node | undefined;
     if (isMap(current) && !current.flow) {
       for (const pair of current.items) {
@@ -84,6 +89,7 @@ function valueScalarAt(root: Node, start: number, end: number): { node: Scalar; 
         if (key?.range && key.range[0] <= end && start <= key.range[2]) return undefined;
         if (within(pair.value)) {
           next = pair.value;
+          path.push(isScalar(key) ? String(key.value) : "");
           replace = (node) => (pair.value = node);
           break;
         }
@@ -93,6 +99,7 @@ function valueScalarAt(root: Node, start: number, end: number): { node: Scalar; 
       if (index >= 0) {
         const seq = current;
         next = seq.items[index] as Node;
+        path.push(index);
         replace = (node) => (seq.items[index] = node);
       }
     }

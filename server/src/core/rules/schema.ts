@@ -31,10 +31,9 @@ length), the message names the intended word and a quick-fix corrects it.`,
     const root = parsed.root;
     if (!root) return;
     if (parsed.value !== undefined) {
-      const result = charterSchema.safeParse(parsed.value);
-      if (!result.success) {
-        for (const issue of flatten(result.error.issues)) report(fromIssue(parsed, root, issue));
-      }
+      const memo = parsed.unchangedByFreeText;
+      memo.schemaIssues ??= charterSchema.safeParse(parsed.value).error?.issues ?? [];
+      for (const issue of flatten(memo.schemaIssues)) report(fromIssue(parsed, root, issue));
     }
     // Ids are strings to the format, but an id the catalog does not know resolves to nothing.
     for (const list of ["accountabilities", "shared_with_cio"]) {
