@@ -275,6 +275,8 @@ describe("hard cases", () => {
     assert.equal(match("Not responsible for the service desk").match, undefined);
     assert.match(match("Not responsible for the service desk").reason ?? "", /not/i);
     assert.equal(match("Internal IT, including the help desk, is out of scope for this role.").match, undefined);
+    assert.equal(match("Internal IT falls outside this role and reports to the CFO.").match, undefined);
+    assert.equal(match("The service desk sits outside the scope of this role.").match, undefined);
     assert.equal(match("Lead product engineering, but not the internal IT support team.").match?.accountabilityId, "product-engineering");
     assert.equal(match("Own the security of our apps, excluding corporate IT security.").match?.accountabilityId, "product-security-privacy");
   });

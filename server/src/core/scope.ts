@@ -63,7 +63,8 @@ const POST_SCOPE: { hint: RegExp; pattern: RegExp; kind: Excluded["kind"] }[] = 
   },
   {
     hint: /\b(?:not|out|outside|excluded)\b/i,
-    pattern: /\b(?:is|are|will\s+be)\s+(?:not\s+(?:part\s+of|in\s+scope|within|included|covered)|out\s+of\s+scope|outside\s+(?:the\s+)?scope|excluded)\b/gi,
+    pattern:
+      /\b(?:(?:is|are|will\s+be)\s+(?:not\s+(?:part\s+of|in\s+scope|within|included|covered)|out\s+of\s+scope|outside\s+(?:the\s+)?scope|excluded)|(?:falls?|lies|lie|sits?|is|are|stays?|remains?)\s+outside\s+(?:of\s+)?(?:the\s+scope\s+of\s+)?(?:this|the|my|your)\s+(?:role|position|post|remit|job))\b/gi,
     kind: "negation",
   },
 ];
