@@ -11,7 +11,7 @@ import { reparseCharter } from "./reparse";
 import { RULES } from "./rules";
 import type { Report, Rule } from "./rules/rule";
 import { applySuppressions, findDirectives, type Directive } from "./suppress";
-import type { Finding, Fix, SeveritySetting } from "./types";
+import type { Finding, SeveritySetting } from "./types";
 
 export interface AnalyzeOptions {
   catalog?: Catalog;
@@ -48,7 +48,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, previous?: A
     const severity = effectiveSeverity(rule, options.severities);
     if (!severity) continue;
     // The rule's own object becomes the finding: copying thousands of them per keystroke shows.
-    const report = (finding: Report) => findings.push(withLazyFixes(Object.assign(finding, { ruleId: rule.id, severity }), parsed));
+    const report = (finding: Report) => findings.push(Object.assign(finding, { ruleId: rule.id, severity }));
     try {
       runRule(rule, { parsed, catalog, report }, model);
     } catch (error) {
@@ -65,18 +65,6 @@ export function analyze(text: string, options: AnalyzeOptions = {}, previous?: A
 function runRule(rule: Rule, context: { parsed: ParsedCharter; catalog: Catalog; report: (f: Report) => void }, model: CharterModel | undefined): void {
   if (rule.scope === "document") rule.check(context);
   else if (model) rule.check({ ...context, model });
-}
-
-/**
- * Fixes given as a function become a property computed on first read. They edit this version's syntax
- * tree, so once the next version has taken it over (reparse.ts) there is nothing left to fix here.
- */
-function withLazyFixes(finding: Report & Pick<Finding, "ruleId" | "severity">, parsed: ParsedCharter): Finding {
-  const build = finding.fixes;
-  if (typeof build !== "function") return finding as Finding;
-  let fixes: Fix[] | undefined;
-  const get = () => (fixes ??= parsed.superseded ? [] : build());
-  return Object.defineProperty(finding, "fixes", { enumerable: true, configurable: true, get }) as Finding;
 }
 
 function internalError(ruleId: string, parsed: ParsedCharter, error: unknown): Finding {

@@ -52,8 +52,6 @@ export interface ParsedCharter {
    * (reparse.ts), so a keystroke in a sentence does not validate the whole charter again.
    */
   unchangedByFreeText: { schemaIssues?: readonly SchemaIssue[] };
-  /** The next version's parse took over this one's syntax tree (reparse.ts): its positions are no longer this text's. */
-  superseded?: boolean;
 }
 
 type SchemaIssue = z.core.$ZodIssue;

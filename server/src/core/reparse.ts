@@ -59,7 +59,6 @@ function patch(previous: ParsedCharter, text: string): ParsedCharter | undefined
   if (scalar.type !== node.type || scalar.anchor || scalar.tag || scalar.comment || scalar.commentBefore || scalar.spaceBefore) return undefined;
   if (scalar.range?.[0] !== 0 || scalar.range[2] !== source.length) return undefined;
 
-  previous.superseded = true;
   shift(root, end, delta, node);
   scalar.range = [start, start + scalar.range[1], start + scalar.range[2]];
   found.replace(scalar);

@@ -55,13 +55,12 @@ first is a safe fix.`,
         ? "None of the practices reflects a recommendation of the declared persona."
         : "The charter lists no practices; add at least one recommended practice of the declared persona.",
       range: nodeRange(node),
-      fixes: () =>
-        recommendations.map((r, i) => ({
-          title: `Add practice: ${r.text}`,
-          edits: [appendToList(parsed, "practices", scalarEntry(r.text))],
-          safe: i === 0,
-          preferred: i === 0,
-        })),
+      fixes: recommendations.map((r, i) => ({
+        title: `Add practice: ${r.text}`,
+        edits: [appendToList(parsed, "practices", scalarEntry(r.text))],
+        safe: i === 0,
+        preferred: i === 0,
+      })),
     });
   },
 };

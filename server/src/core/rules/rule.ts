@@ -2,14 +2,9 @@
 import type { Catalog } from "../catalog";
 import type { CharterModel } from "../model";
 import type { ParsedCharter } from "../parse";
-import type { Finding, Fix, Severity } from "../types";
+import type { Finding, Severity } from "../types";
 
-/**
- * What a rule reports. Fixes that edit the document may come as a function: they are built when
- * first read (a code action, `--fix`), since most findings are never fixed and a keystroke should
- * not pay for their edits.
- */
-export type Report = Omit<Finding, "ruleId" | "severity" | "fixes"> & { fixes: Fix[] | (() => Fix[]) };
+export type Report = Omit<Finding, "ruleId" | "severity">;
 
 export interface RuleContext {
   parsed: ParsedCharter;
