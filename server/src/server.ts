@@ -88,7 +88,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 connection.onInitialized(() => {
   if (registerForChanges.configuration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
   if (registerForChanges.watchedFiles) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }] });
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }, { globPattern: "**/*.{yaml,yml,json}" }] });
   }
 });
 
@@ -111,7 +111,9 @@ connection.onDidChangeConfiguration((change) => {
   settings.reset(pushed ?? undefined);
   reanalyseAll();
 });
-connection.onDidChangeWatchedFiles(() => {
+// Charters are YAML too: only a change to a config file or a catalog in use means reading options again.
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  if (!changes.some(({ uri }) => uri.startsWith("file:") && settings.dependsOn(fileURLToPath(uri)))) return;
   settings.reset();
   reanalyseAll();
 });

@@ -21,6 +21,8 @@ import {
   HoverRequest,
 } from "vscode-languageserver-protocol";
 import { NEW_CHARTER_TEMPLATES, PERSONA_FIT, WORKSPACE_TRUSTED } from "../../server/src/lsp/protocol";
+import { Settings } from "../../server/src/lsp/settings";
+import type { Connection } from "vscode-languageserver/node";
 import { fileUri, ROOT, TestClient } from "./client";
 import { ORG_CATALOG, ORG_ID, unknownOrgId } from "./org-catalog";
 
@@ -190,6 +192,33 @@ describe("an organisation catalog", () => {
         await client.stop();
       }
     }
+  });
+
+  test("fixed on disk, it is read again as soon as the editor reports the change; other YAML changes are not its", async () => {
+    const file = path.join(workspace, "being-edited.yaml");
+    fs.writeFileSync(file, "accountabilities: [unclosed\n");
+    const client = await TestClient.start({ folder: workspace, initializationOptions: { workspaceTrusted: true }, settings: { catalogPath: "being-edited.yaml" } });
+    try {
+      const charter = fileUri(path.join(workspace, "role.cto-charter.yaml"));
+      assert.ok(unknownOrgId(await client.open(charter, CHARTER)), "broken: the built-in catalog is used");
+      fs.writeFileSync(file, ORG_CATALOG);
+      const reread = client.nextDiagnostics(charter);
+      await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(path.join(workspace, "another.cto-charter.yaml")), type: 2 }, { uri: fileUri(file), type: 2 }] });
+      assert.ok(!unknownOrgId(await reread), "fixed: the org id is known");
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test("the options depend on config files and the catalogs in use, not on charters", async () => {
+    const settings = new Settings({} as Connection);
+    settings.configure({ pull: false, trusted: true, folders: [workspace] });
+    settings.reset({ catalogPath: "org-catalog.yaml" });
+    await settings.optionsFor(fileUri(path.join(workspace, "role.cto-charter.yaml")));
+    assert.equal(settings.dependsOn(path.join(workspace, "org-catalog.yaml")), true);
+    assert.equal(settings.dependsOn(path.join(workspace, "sub", ".cto-charter.json")), true, "a config file may appear anywhere");
+    assert.equal(settings.dependsOn(path.join(workspace, "role.cto-charter.yaml")), false);
+    assert.equal(settings.dependsOn(path.join(workspace, "bomb.yaml")), false, "a YAML file no setting names");
   });
 
   for (const [name, file, message] of [

@@ -12,7 +12,7 @@ import type { Catalog } from "../core/catalog";
 import { severitySetting, type CharterConfig } from "../core/config";
 import { RULES_BY_ID } from "../core/rules";
 import type { SeveritySetting } from "../core/types";
-import { findConfigFile, loadCatalog, loadConfigFile } from "../node/files";
+import { CONFIG_FILE, findConfigFile, loadCatalog, loadConfigFile } from "../node/files";
 
 export const SETTINGS_SECTION = "ctoCharter";
 
@@ -70,6 +70,11 @@ export class Settings {
     this.catalogs.clear();
   }
 
+  /** Whether the options depend on this file: any `.cto-charter.json`, or an organisation catalog read so far. */
+  dependsOn(file: string): boolean {
+    return path.basename(file) === CONFIG_FILE || this.catalogs.has(path.resolve(file));
+  }
+
   forget(uri: string): void {
     this.options.delete(uri);
   }
@@ -122,7 +127,7 @@ export class Settings {
   /** The setting wins over `.cto-charter.json`; a relative setting is read from the document's workspace folder. */
   private catalogFile(settings: ClientSettings, file: string | undefined, configFile: string | undefined, config: CharterConfig | undefined): string | undefined {
     if (typeof settings.catalogPath === "string" && settings.catalogPath.trim()) {
-      if (path.isAbsolute(settings.catalogPath)) return settings.catalogPath;
+      if (path.isAbsolute(settings.catalogPath)) return path.resolve(settings.catalogPath);
       const folder = this.init.folders.find((f) => file?.startsWith(f + path.sep)) ?? this.init.folders[0];
       if (folder) return path.resolve(folder, settings.catalogPath);
       this.reportOnce("warning", `${SETTINGS_SECTION}.catalogPath "${settings.catalogPath}" is relative, but there is no workspace folder to read it from.`);
