@@ -205,6 +205,50 @@ describe("generalisation checks, round 4 (generalisation-checks-4.yaml: jargon, 
   });
 });
 
+describe("generalisation checks, round 5 (generalisation-checks-5.yaml: recall — nominalisations, indirect objects, industry jargon, short bullets)", () => {
+  // Out of sample before round 5 (balanced accuracy 0.786, cio precision 0.891, cio recall 0.788,
+  // accountability 0.559, calibration error 0.266, 10 filler sentences matched); round 5 was then
+  // tuned on them, so these guard what it reached.
+  checkSetTests(loadGeneralisationChecks(5), () => [...corpus, ...loadChecks(), ...loadGeneralisationChecks(3), ...loadGeneralisationChecks(4)], {
+    sentences: 150,
+    perDomain: { cto: 20, cio: 20, shared: 20, none: 25 },
+    balancedAccuracy: 0.95,
+    cioPrecision: 0.97,
+    sharedPrecision: 0.85,
+    accountabilityAccuracy: 0.68,
+    calibrationError: 0.16,
+  });
+
+  test("executives' titles are people, not the work their titles name", () => {
+    assert.equal(match("You will work closely with the Chief Product Officer and the Chief Data Officer.").match, undefined);
+    assert.equal(match("Product management reports to the Chief Product Officer.").otherSubject, "Product management");
+  });
+
+  test("word families Porter joins but postings keep apart: custom and customer, developers and develop", () => {
+    assert.equal(match("Write custom apps for our finance and HR teams.").match?.accountabilityId, "enterprise-software-development");
+    assert.equal(match("Develop the skills of the IT team.").match?.accountabilityId, "it-department-leadership");
+  });
+
+  test("a business function's team is the organisation's own staff", () => {
+    const found = match("Write the integrations and bespoke apps our finance and HR teams need.").match;
+    assert.ok(found?.qualifiers.includes("finance") && found.qualifiers.includes("HR"), found?.qualifiers.join("|"));
+  });
+
+  test("more filler: providers' duties, traits, descriptions, application instructions", () => {
+    for (const text of [
+      "The help desk is run by an outsourced partner.",
+      "A proven leader of IT organisations.",
+      "Growth mindset and a pragmatic approach to architecture.",
+      "Our retail arm runs 80 stores.",
+      "Our product team is 20 people in Madrid.",
+      "The interview process includes a case study.",
+      "Please send a CV and a short cover letter.",
+    ]) {
+      assert.equal(match(text).match, undefined, text);
+    }
+  });
+});
+
 describe("ownership: customers and products vs the organisation's own staff (DESIGN §3)", () => {
   test("internal-IT work done for customers is not a CIO match", () => {
     const cases: [string, string][] = [

@@ -97,6 +97,9 @@ const SYNONYMS: Record<string, string> = {
   upkeep: "maintain",
   recruit: "hire",
   architectur: "architect",
+  // "Safeguard customer data" is protecting it; a "blueprint" of the technology is its roadmap.
+  safeguard: "protect",
+  blueprint: "roadmap",
 };
 /**
  * Words Porter stemming merges although they mean different things here ("experience" and
@@ -114,6 +117,13 @@ const KEEP: Record<string, string> = {
   meeting: "meeting",
   meetings: "meeting",
   accounting: "accounting",
+  // …and "developers" (people) with the verb "develop": "develop the skills of the IT team" hires nobody.
+  developer: "developer",
+  developers: "developer",
+  // …and "custom" (bespoke, tailored) with "customer": "custom apps for our finance team" serve staff.
+  ...Object.fromEntries(
+    ["custom", "customised", "customized", "customise", "customize", "customising", "customizing", "customisation", "customization", "customisations", "customizations", "bespoke"].map((w) => [w, "bespok"]),
+  ),
   // …and "personalise" with "personal" (data).
   ...Object.fromEntries(
     ["personalise", "personalize", "personalised", "personalized", "personalisation", "personalization", "personalising", "personalizing"].map((w) => [w, "personaliz"]),
@@ -179,12 +189,27 @@ const SPELLING_OF: Record<string, string> = {
   "it-director": "cio",
   "director-of-it": "cio",
   "chief-information-officer": "cio",
+  // Other executives are people, not the work their titles name: the "Chief Product Officer" is no
+  // product work, the "Chief Data Officer" no data work.
+  "chief-executive-officer": "ceo",
+  "chief-financial-officer": "cfo",
+  "chief-operating-officer": "coo",
+  "chief-product-officer": "cpo",
+  "chief-data-officer": "cdo",
+  "chief-digital-officer": "cdo",
+  "chief-marketing-officer": "cmo",
+  "chief-people-officer": "cpo",
+  "chief-revenue-officer": "cro",
+  "chief-risk-officer": "cro",
+  "chief-security-officer": "cso",
+  "chief-information-security-officer": "ciso",
+  "chief-technology-officer": "cto",
   // Information technology by its other names: "the ICT strategy", "the information systems
   // department" and "Information Technology budget" are the IT strategy, department and budget.
   "information-technology": "IT",
   "information-systems": "IT",
 };
-const SPELLINGS = /\b(?:in-house|start-ups?|on[-\s]call(?!\s+cent)|a\/b|ci\/cd|wi-fi|e-mail|post-mortems?|on-prem(?:ises?)?|ui\/ux|iso[-\s]?27001|soc[-\s]2|pci[-\s]dss|back[-\s]up|head\s+of\s+it|it\s+director|director\s+of\s+it|chief\s+information\s+officer|information\s+(?:technology|systems))\b/gi;
+const SPELLINGS = /\b(?:in-house|start-ups?|on[-\s]call(?!\s+cent)|a\/b|ci\/cd|wi-fi|e-mail|post-mortems?|on-prem(?:ises?)?|ui\/ux|iso[-\s]?27001|soc[-\s]2|pci[-\s]dss|back[-\s]up|head\s+of\s+it|it\s+director|director\s+of\s+it|chief\s+(?:information\s+security|information|executive|financial|operating|product|data|digital|marketing|people|revenue|risk|security|technology)\s+officer|information\s+(?:technology|systems))\b/gi;
 
 export function tokenize(text: string, isPhrase = false): Token[] {
   const tokens: Token[] = [];
@@ -231,12 +256,16 @@ const EXTERNAL_CUES = /^(?:markets?|revenue|external|public|commercial|users?|pa
 const INTERNAL_BEFORE_USER = /^(?:end|business|internal)$/;
 /** What internal IT gives its users: "user devices", "user accounts", "user support" are staff's. */
 const INTERNAL_AFTER_USER = /^(?:devices?|accounts?|support|access|provisioning|onboarding|administration|training|permissions?|equipment|laptops?|desktops?|requests?|tickets?|ticketing)$/;
+/** The organisation's own functions: "our finance and HR teams", "the sales team" are staff. */
+const BUSINESS_FUNCTION = /^(?:finance|hr|payroll|legal|procurement|purchasing|accounting|marketing|sales|commercial|operations|compliance|admin|administration|facilities|logistics)$/;
+/** The team words that are not already staff words themselves ("staff", "colleagues" count on their own). */
+const TEAM_WORD = /^(?:teams?|departments?|functions?|personnel|users)$/;
 /** Partners that provide a service to the organisation are not its market ("outsourcing partners"). */
 const PROVIDER_BEFORE_PARTNER = /^(?:outsourcing|sourcing|managed|service|implementation|delivery|support|it|hosting)$/;
 /** Production of goods, not the live environment of a product. */
 const NOT_LIVE_PRODUCTION = /^(?:lines?|plants?|sites?|staff|workers|planning|facilit(?:y|ies)|floor|volumes?|schedules?)$/;
-/** "public" of the cloud, the sector or a holiday says nothing about customers. */
-const NOT_PUBLIC = /^(?:cloud|clouds|sector|holidays?|company|companies|listing|offering|markets)$/;
+/** "public" of the cloud, the sector, a holiday or the rules for spending public money says nothing about customers. */
+const NOT_PUBLIC = /^(?:cloud|clouds|sector|holidays?|company|companies|listing|offering|markets|procurement|tenders?|funds?|funding|money|bodies|authorit(?:y|ies)|spending)$/;
 
 type Side = "internal" | "external";
 
@@ -246,6 +275,8 @@ function sideOf(words: readonly string[], i: number): Side | undefined {
   const word = words[i];
   if (/^users?$/.test(word) && (INTERNAL_BEFORE_USER.test(words[i - 1] ?? "") || (word === "user" && INTERNAL_AFTER_USER.test(words[i + 1] ?? "")))) return "internal";
   if (word === "back") return /^offices?$/.test(words[i + 1] ?? "") ? "internal" : undefined;
+  // "finance and HR teams": a business function named with its team, directly or in a short list.
+  if (BUSINESS_FUNCTION.test(word) && (TEAM_WORD.test(words[i + 1] ?? "") || (BUSINESS_FUNCTION.test(words[i + 1] ?? "") && TEAM_WORD.test(words[i + 2] ?? "")))) return "internal";
   if (/^(?:shops?|stores?)$/.test(word)) return /^(?:online|app|play)$/.test(words[i - 1] ?? "") ? undefined : "internal";
   if (/^partners?$/.test(word) && PROVIDER_BEFORE_PARTNER.test(words[i - 1] ?? "")) return undefined;
   if (word === "public" && NOT_PUBLIC.test(words[i + 1] ?? "")) return undefined;

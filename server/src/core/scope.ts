@@ -26,7 +26,7 @@ export interface Scope {
 
 const DETERMINER = String.raw`(?:(?:the|our|a|an|its|their|this|that)\s+)?(?:(?:separate|dedicated|group|global|company's|group's|existing|external)\s+)*`;
 /** Executives, other departments and providers: what they own is never this role's. */
-const PEER = String.raw`(?:cio|chief\s+information\s+officer|ceo|chief\s+executive(?:\s+officer)?|cfo|chief\s+financial\s+officer|coo|chief\s+operating\s+officer|cpo|chief\s+product\s+officer|ciso|chief\s+information\s+security\s+officer|(?<!(?:investment|review|advisory|design|project|programme|program|steering|architecture|change|approval|governance|portfolio|innovation|control)\s+)board|head\s+of\s+it|it\s+director|director\s+of\s+it|vp\s+of\s+it|finance(?:\s+team)?|hr|human\s+resources|procurement(?:\s+team)?|purchasing(?:\s+team)?|(?:outsourcing|managed[-\s]service|external|third[-\s]party)\s+(?:partner|provider|supplier|vendor)s?)(?:'s\s+(?:team|staff|organi[sz]ation|department|office|people))?`;
+const PEER = String.raw`(?:cio|chief\s+information\s+officer|ceo|chief\s+executive(?:\s+officer)?|cfo|chief\s+financial\s+officer|coo|chief\s+operating\s+officer|cpo|chief\s+product\s+officer|ciso|chief\s+information\s+security\s+officer|(?<!(?:investment|review|advisory|design|project|programme|program|steering|architecture|change|approval|governance|portfolio|innovation|control)\s+)board|head\s+of\s+it|it\s+director|director\s+of\s+it|vp\s+of\s+it|finance(?:\s+team)?|hr|human\s+resources|procurement(?:\s+team)?|purchasing(?:\s+team)?|(?:outsourcing|outsourced|managed[-\s]service|external|third[-\s]party)\s+(?:partner|provider|supplier|vendor)s?)(?:'s\s+(?:team|staff|organi[sz]ation|department|office|people))?`;
 /** Teams this role may itself lead ("Lead the IT team that supports our offices"), so only a subject. */
 const TEAM = String.raw`(?:it\s+(?:department|team|organi[sz]ation|function|group|staff)|(?:cyber\s*)?security\s+team)`;
 const PARTY = String.raw`${DETERMINER}(?:${PEER}|${TEAM})`;
@@ -79,15 +79,15 @@ const CLAUSE_END = /[.;:!?]|\s(?:but|while|whereas|although|though)\s|,\s+(?:and
 
 /** A requirement of the candidate, not a duty of the role. */
 const QUALIFICATION_START =
-  /^\W*(?:(?:an?\s+)?(?:bachelor|master['’]?s\b|(?:university\s+)?degree\b|mba\b|phd\b)|proven|demonstrated|strong|deep|solid|excellent|extensive|significant|hands-on\s+experience|(?:previous|prior|relevant|related|practical|demonstrable|senior-level|leadership)\s+experience\b|experience\b|expertise\b|knowledge\b|familiarity\b|understanding\s+of|ability\s+to|able\s+to|certified|certification|fluen(?:t|cy)|willing(?:ness)?\s+to|must\s+(?:have|be\s+(?:able|willing|comfortable|prepared|eligible))|you\s+have|you\s+bring|(?:a\s+)?background\s+in\b|comfortable\b|confident\b|passionate\b|passion\s+for\b|you(?:\s+are|'re)\b(?!\s+(?:responsible|accountable|in\s+charge|expected|tasked|the\s+owner))|nice\s+to\s+have\b|(?:a\s+)?(?:bonus|plus)\s*:|(?:the\s+)?(?:successful|ideal|right|preferred)\s+candidates?\b|candidates?\s+(?:should|must|will)\b|ideally\b|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\+?\s+(?:or\s+more\s+|plus\s+)?years)/i;
-const QUALIFICATION_ANYWHERE = /\b(?:years\s+of\s+(?:\w+\s+)?experience|track\s+record|(?:hold|have|has)\s+an?\s+(?:\w+\s+)?degree|(?:is|are)\s+(?:\w+ly\s+)?(?:required|a\s+plus|an\s+advantage|preferred|desirable|beneficial|nice\s+to\s+have))\b/i;
+  /^\W*(?:(?:an?\s+)?(?:bachelor|master['’]?s\b|(?:university\s+)?degree\b|mba\b|phd\b|msc\b|proven\b|demonstrated\b|demonstrable\b|seasoned\b|experienced\b|accomplished\b)|self[-\s]starter|please\b|to\s+apply\b|proven|demonstrated|strong|deep|solid|excellent|extensive|significant|hands-on\s+experience|(?:previous|prior|relevant|related|practical|demonstrable|senior-level|leadership)\s+experience\b|experience\b|expertise\b|knowledge\b|familiarity\b|understanding\s+of|ability\s+to|able\s+to|certified|certification|fluen(?:t|cy)|willing(?:ness)?\s+to|must\s+(?:have|be\s+(?:able|willing|comfortable|prepared|eligible))|you\s+have|you\s+bring|(?:a\s+)?background\s+in\b|comfortable\b|confident\b|passionate\b|passion\s+for\b|you(?:\s+are|'re)\b(?!\s+(?:responsible|accountable|in\s+charge|expected|tasked|the\s+owner))|nice\s+to\s+have\b|(?:a\s+)?(?:bonus|plus)\s*:|(?:the\s+)?(?:successful|ideal|right|preferred)\s+candidates?\b|candidates?\s+(?:should|must|will)\b|ideally\b|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\+?\s+(?:or\s+more\s+|plus\s+)?years)/i;
+const QUALIFICATION_ANYWHERE = /\b(?:years\s+of\s+(?:\w+\s+)?experience|track\s+record|(?:hold|have|has)\s+an?\s+(?:\w+\s+)?degree|(?:is|are)\s+(?:\w+ly\s+)?(?:required|essential|a\s+plus|an\s+advantage|an\s+asset|advantageous|preferred|desirable|beneficial|nice\s+to\s+have)|mind[-\s]?set)\b/i;
 
 /**
  * A sentence that describes the organisation rather than the role: "We are a fast-growing fintech",
  * "Our customers include three of the largest banks". Only stative verbs, so "We expect you to own
  * the roadmap" and "Our engineers build …" are not caught by the subject alone.
  */
-const DESCRIPTION = /^\W*((?:we|(?:our|the)\s+(?:company|firm|group|business|organi[sz]ation)|our\s+(?:customers|clients|users|platform|products?|services|mission|headquarters))\s+(?:are|is|was|were|include|includes|serve|serves|operate|operates|employ|employs|count|counts|span|spans|has\s+(?:been|grown)|have\s+(?:been|grown))\b)(?!\s+(?:looking|seeking|hiring|searching|recruiting|responsible|accountable)\b)/i;
+const DESCRIPTION = /^\W*((?:we|(?:our|the)\s+(?:company|firm|group|business|organi[sz]ation)|our\s+(?:customers|clients|users|platform|products?|services|mission|headquarters)|our\s+(?:[\w-]+\s+){0,2}(?:team|teams|arm|division|subsidiary|brands?|stack|engineers|offices|apps?)|(?:the\s+)?(?:interviews?|interview\s+process|selection\s+process|recruitment\s+process|hiring\s+process))\s+(?:are|is|was|were|include|includes|serve|serves|operate|operates|employ|employs|count|counts|span|spans|processes|handles|powers|hosts|runs|reaches|consists?|has\s+(?:been|grown)|have\s+(?:been|grown))\b)(?!\s+(?:looking|seeking|hiring|searching|recruiting|responsible|accountable)\b)/i;
 
 /** Handing work to a provider gives away the whole clause, provider included. */
 const OUTSOURCED = /\b(?:is|are|will\s+be)\s+(?:fully\s+|entirely\s+)?outsourced\b/gi;
@@ -95,10 +95,19 @@ const OUTSOURCED = /\b(?:is|are|will\s+be)\s+(?:fully\s+|entirely\s+)?outsourced
 /** A sentence that only states the reporting line ("Reports directly to the CEO."). */
 const REPORTING_LINE = new RegExp(String.raw`^\W*(?:(?:this|the)\s+(?:role|position|cto)\s+|you\s+will\s+|you\s+)?reports?(?:ing)?\s+(?:directly\s+)?(?:in)?to\s+${PARTY}\W*$`, "i");
 
+/**
+ * Another function's reporting line ("Product management reports to the Chief Product Officer"): the
+ * sentence is about that function, not a duty of this role.
+ */
+const OTHER_REPORTS = new RegExp(String.raw`^\W*((?:(?!(?:who|that|which|and)\b)[\w&'’-]+\s+){1,4}?)reports?\s+(?:directly\s+)?(?:in)?to\s+${PARTY}\b`, "i");
+const SELF_SUBJECT = new RegExp(String.raw`^${SELF}\s|^(?:(?:this|the)\s+(?:role|position|post|holder)|you\s+will|you)\s`, "i");
+
 export function analyzeScope(text: string): Scope {
   const subject = OTHER_SUBJECT.exec(text);
   if (subject) return { otherSubject: subject[1].trim(), excluded: [{ start: 0, end: text.length, kind: "other", cue: subject[1].trim() }] };
   if (REPORTING_LINE.test(text)) return { qualification: "reports to", excluded: [] };
+  const reports = /\breports?\s/i.test(text) ? OTHER_REPORTS.exec(text) : null;
+  if (reports && !SELF_SUBJECT.test(reports[1])) return { otherSubject: reports[1].trim(), excluded: [{ start: 0, end: text.length, kind: "other", cue: reports[1].trim() }] };
   const qualification = QUALIFICATION_START.exec(text) ?? QUALIFICATION_ANYWHERE.exec(text);
   if (qualification) return { qualification: qualification[0].replace(/^\W+/, "").trim(), excluded: [] };
   const description = DESCRIPTION.exec(text);
