@@ -6,10 +6,7 @@
  * after the last edit publish exactly the diagnostics a fresh analysis of the final text gives.
  */
 import assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import fc from "fast-check";
 import {
   CodeActionRequest,
@@ -25,6 +22,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { analyze } from "../../server/src/core/analyze";
 import { toDiagnostic } from "../../server/src/lsp/diagnostics";
 import { TestClient } from "../lsp/client";
+import { serverPerSuite } from "../lsp/suite";
 import { asEdit, brokenText, charterText, EXAMPLES, fragment, mutation, params, type Mutation } from "./support";
 
 type Request = "hover" | "completion" | "codeAction" | "fixAll" | "documentSymbol" | "foldingRange";
@@ -62,17 +60,9 @@ const session = fc.record({
 });
 
 describe("random editing sessions over stdio", () => {
-  let workspace: string;
   let client: TestClient;
-  before(async () => {
-    // An empty folder: no .cto-charter.json, so the server's options are the defaults a fresh analysis uses.
-    workspace = fs.mkdtempSync(path.join(os.tmpdir(), "cto-charter-fuzz-"));
-    client = await TestClient.start({ folder: workspace });
-  });
-  after(async () => {
-    await client.stop();
-    fs.rmSync(workspace, { recursive: true, force: true });
-  });
+  // An empty workspace: the server's options are the defaults the fresh analysis below uses.
+  serverPerSuite((started) => (client = started), "fuzz");
 
   test("every request answered, the server up, and the last version's diagnostics those of a fresh analysis", async (t) => {
     const tally = { sessions: 0, edits: 0, requests: 0 };

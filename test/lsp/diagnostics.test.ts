@@ -2,11 +2,12 @@
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { DiagnosticSeverity, type PublishDiagnosticsParams } from "vscode-languageserver-protocol";
 import { analyze } from "../../server/src/core/analyze";
 import { ruleDocUrl } from "../../server/src/core/rules";
 import { ROOT, TestClient } from "./client";
+import { serverPerSuite } from "./suite";
 
 const PROBLEMS = fs.readFileSync(path.join(ROOT, "examples", "problems.cto-charter.yaml"), "utf8");
 const CLEAN = fs.readFileSync(path.join(ROOT, "examples", "digital-business-leader.cto-charter.yaml"), "utf8");
@@ -15,10 +16,7 @@ const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => d.code);
 
 describe("diagnostics over stdio", () => {
   let client: TestClient;
-  before(async () => {
-    client = await TestClient.start();
-  });
-  after(() => client.stop());
+  serverPerSuite((started) => (client = started));
 
   test("initialize announces incremental sync and every feature", async () => {
     const { capabilities } = client.initializeResult;

@@ -5,9 +5,8 @@
  */
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { parse } from "yaml";
 import {
   CodeActionRequest,
@@ -20,6 +19,7 @@ import {
   type PublishDiagnosticsParams,
 } from "vscode-languageserver-protocol";
 import { ROOT, TestClient } from "./client";
+import { serverPerSuite } from "./suite";
 
 const PROBLEMS = fs.readFileSync(path.join(ROOT, "examples", "problems.cto-charter.yaml"), "utf8");
 const CLEAN = fs.readFileSync(path.join(ROOT, "examples", "coo-of-it.cto-charter.yaml"), "utf8");
@@ -53,18 +53,10 @@ const CASES: { name: string; text: string; code: string; message: RegExp }[] = [
 ];
 
 describe("hostile documents over stdio", () => {
-  let workspace: string;
   let client: TestClient;
   let slowest = { name: "", ms: 0 };
   let opened = 0;
-  before(async () => {
-    workspace = fs.mkdtempSync(path.join(os.tmpdir(), "cto-charter-hostile-"));
-    client = await TestClient.start({ folder: workspace });
-  });
-  after(async () => {
-    await client.stop();
-    fs.rmSync(workspace, { recursive: true, force: true });
-  });
+  serverPerSuite((started) => (client = started), "hostile");
 
   /** Hover and completion at a few places, symbols, folds and fix-all: each answered, none an error. */
   async function everyRequest(uri: string): Promise<void> {

@@ -6,9 +6,8 @@
  */
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import {
   CancellationTokenSource,
   CodeActionRequest,
@@ -25,6 +24,7 @@ import {
 import { analyze } from "../../server/src/core/analyze";
 import { toDiagnostic } from "../../server/src/lsp/diagnostics";
 import { ROOT, TestClient } from "./client";
+import { serverPerSuite } from "./suite";
 
 const PROBLEMS = fs.readFileSync(path.join(ROOT, "examples", "problems.cto-charter.yaml"), "utf8");
 
@@ -45,16 +45,8 @@ function requests(client: TestClient, uri: string): { name: string; answer: Prom
 }
 
 describe("the server and a careless client", () => {
-  let workspace: string;
   let client: TestClient;
-  before(async () => {
-    workspace = fs.mkdtempSync(path.join(os.tmpdir(), "cto-charter-careless-"));
-    client = await TestClient.start({ folder: workspace });
-  });
-  after(async () => {
-    await client.stop();
-    fs.rmSync(workspace, { recursive: true, force: true });
-  });
+  serverPerSuite((started) => (client = started), "careless");
 
   test("requests about a document never opened get empty answers, not errors", async () => {
     for (const { name, answer, empty } of requests(client, "file:///nowhere/never-opened.cto-charter.yaml")) assert.deepEqual(await answer, empty, name);
@@ -99,10 +91,7 @@ describe("the server and a careless client", () => {
 
 describe("cancellation", () => {
   let client: TestClient;
-  before(async () => {
-    client = await TestClient.start();
-  });
-  after(() => client.stop());
+  serverPerSuite((started) => (client = started));
 
   test("a request cancelled while the server waits for settings ends with RequestCancelled, and the server carries on", async () => {
     // Hold the server's settings request until the cancellation is on its way: the hover is then
