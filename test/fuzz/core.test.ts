@@ -45,37 +45,26 @@ function assertServices(analysis: Analysis, offsets: readonly number[]): void {
 }
 
 describe("the core never fails, whatever the text", () => {
-  test("generated charters", (t) => {
-    let runs = 0;
-    fc.assert(
-      fc.property(charterText, fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), (text, offsets) => {
-        const analysis = analyze(text);
-        assertSound(analysis);
-        assertServices(analysis, offsets);
-        // The core's caches carry nothing from one analysis into the next.
-        assert.deepEqual(analyze(text).findings, analysis.findings);
-        runs++;
-      }),
-      params(80),
-    );
-    t.diagnostic(`fuzz: ${runs} generated charters analysed`);
-  });
-
-  test("mutated examples and charters: edits, pastes, indentation, hostile bytes", (t) => {
-    let runs = 0;
-    fc.assert(
-      fc.property(brokenText, fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), (text, offsets) => {
-        const analysis = analyze(text);
-        assertSound(analysis);
-        assertServices(analysis, offsets);
-        // The core's caches carry nothing from one analysis into the next.
-        assert.deepEqual(analyze(text).findings, analysis.findings);
-        runs++;
-      }),
-      params(120),
-    );
-    t.diagnostic(`fuzz: ${runs} mutated charters analysed`);
-  });
+  for (const [name, texts, base, what] of [
+    ["generated charters", charterText, 80, "generated"],
+    ["mutated examples and charters: edits, pastes, indentation, hostile bytes", brokenText, 120, "mutated"],
+  ] as const) {
+    test(name, (t) => {
+      let runs = 0;
+      fc.assert(
+        fc.property(texts, fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), (text, offsets) => {
+          const analysis = analyze(text);
+          assertSound(analysis);
+          assertServices(analysis, offsets);
+          // The core's caches carry nothing from one analysis into the next.
+          assert.deepEqual(analyze(text).findings, analysis.findings);
+          runs++;
+        }),
+        params(base),
+      );
+      t.diagnostic(`fuzz: ${runs} ${what} charters analysed`);
+    });
+  }
 });
 
 // ---------------------------------------------------------------------------------------------
