@@ -6,7 +6,7 @@
  * Fits a logistic function of the match's features on the development half of the corpus and the
  * vocabulary checks (as the matcher reads them now), and on each round's generalisation checks as
  * the matcher read them before that round was tuned on them (calibration-out-of-sample.json for
- * round 3, calibration-out-of-sample-4.json for round 4). Every other
+ * round 3, calibration-out-of-sample-4.json for round 4, -5 and -6 for rounds 5 and 6). Every other
  * set was tuned on, so a fit on them alone would promise the accuracy of text the vocabulary was
  * written for. Never reads the held-out half. Prints the coefficients to paste into CALIBRATION and
  * the calibration error of each set now and after the refit.
@@ -38,6 +38,8 @@ const sets: Record<string, LabelledSentence[]> = {
   checks: loadChecks(),
   fresh: loadGeneralisationChecks(3),
   fresh4: loadGeneralisationChecks(4),
+  fresh5: loadGeneralisationChecks(5),
+  fresh6: loadGeneralisationChecks(6),
 };
 const samples: Sample[] = [];
 for (const [set, sentences] of Object.entries(sets)) {
@@ -49,7 +51,7 @@ for (const [set, sentences] of Object.entries(sets)) {
   }
 }
 /** Out-of-sample matches: each round's generalisation checks as the matcher read them before that round. */
-const OUT_OF_SAMPLE = ["calibration-out-of-sample.json", "calibration-out-of-sample-4.json"];
+const OUT_OF_SAMPLE = ["calibration-out-of-sample.json", "calibration-out-of-sample-4.json", "calibration-out-of-sample-5.json", "calibration-out-of-sample-6.json"];
 /** How much each out-of-sample match counts against one of the sets the vocabulary was tuned on. */
 const UNSEEN_WEIGHT = Number(process.env.UNSEEN_WEIGHT ?? 0.4);
 const unseen: Sample[] = OUT_OF_SAMPLE.flatMap((file) => {
@@ -106,7 +108,8 @@ function ece(data: Sample[], conf: (s: Sample) => number): number {
 // Matches by similarity are too few to fit (a handful): they keep their coefficients.
 const fitAll = (data: Sample[]) => ({ phrase: fit(data.filter((s) => s.features.via === "phrase"), CALIBRATION.phrase), similarity: CALIBRATION.similarity });
 // Each generalisation set counts once, as the matcher read it before its round (the unseen samples).
-const model = fitAll([...samples.filter((s) => s.set !== "fresh" && s.set !== "fresh4"), ...unseen]);
+const TUNED_ROUNDS = new Set(["fresh", "fresh4", "fresh5", "fresh6"]);
+const model = fitAll([...samples.filter((s) => !TUNED_ROUNDS.has(s.set)), ...unseen]);
 const inSample = fitAll(samples);
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 for (const set of [...Object.keys(sets), "unseen"]) {

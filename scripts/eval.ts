@@ -9,6 +9,7 @@
  *   npm run eval -- --split fresh     the generalisation checks of round 3 (generalisation-checks.yaml)
  *   npm run eval -- --split fresh4    the generalisation checks of round 4 (generalisation-checks-4.yaml)
  *   npm run eval -- --split fresh5    the generalisation checks of round 5 (generalisation-checks-5.yaml)
+ *   npm run eval -- --split fresh6    the generalisation checks of round 6 (generalisation-checks-6.yaml)
  *   npm run eval -- --errors          also list every sentence judged wrongly
  */
 import { parseArgs } from "node:util";
@@ -20,20 +21,23 @@ import { buildCatalog } from "./generated-files";
 
 const { values } = parseArgs({ options: { split: { type: "string", default: "heldout" }, errors: { type: "boolean", default: false } } });
 const split = values.split;
-if (split !== "dev" && split !== "heldout" && split !== "checks" && split !== "fresh" && split !== "fresh4" && split !== "fresh5") {
-  throw new Error(`--split must be dev, heldout, checks, fresh, fresh4 or fresh5, not ${split}`);
+const FRESH = { fresh: 3, fresh4: 4, fresh5: 5, fresh6: 6 } as const;
+type FreshSplit = keyof typeof FRESH;
+const isFresh = (name: string): name is FreshSplit => Object.hasOwn(FRESH, name);
+if (split !== "dev" && split !== "heldout" && split !== "checks" && !isFresh(split)) {
+  throw new Error(`--split must be dev, heldout, checks, fresh, fresh4, fresh5 or fresh6, not ${split}`);
 }
 
-/** The round of a generalisation-check split: fresh is round 3, fresh4 and fresh5 name theirs. */
-function freshRound(name: "fresh" | "fresh4" | "fresh5"): 3 | 4 | 5 {
-  return name === "fresh" ? 3 : name === "fresh4" ? 4 : 5;
+/** The round of a generalisation-check split: fresh is round 3, fresh4 to fresh6 name theirs. */
+function freshRound(name: FreshSplit): 3 | 4 | 5 | 6 {
+  return FRESH[name];
 }
 
 const catalog = new Catalog([buildCatalog()]);
 const sentences =
   split === "checks"
     ? loadChecks()
-    : split === "fresh" || split === "fresh4" || split === "fresh5"
+    : isFresh(split)
       ? loadGeneralisationChecks(freshRound(split))
       : loadCorpus().filter((s) => s.split === split);
 const predictions = sentences.map((s) => predict(s, catalog));
@@ -44,7 +48,7 @@ const pad = (s: string | number, n: number) => String(s).padStart(n);
 console.log(
   split === "checks"
     ? `Vocabulary checks, ${scores.n} sentences\n`
-    : split === "fresh" || split === "fresh4" || split === "fresh5"
+    : isFresh(split)
       ? `Generalisation checks, round ${freshRound(split)}, ${scores.n} sentences\n`
       : `Corpus: ${split} half, ${scores.n} sentences\n`,
 );

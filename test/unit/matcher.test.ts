@@ -249,6 +249,66 @@ describe("generalisation checks, round 5 (generalisation-checks-5.yaml: recall โ
   });
 });
 
+describe("generalisation checks, round 6 (generalisation-checks-6.yaml: general verbs, O*NET wording, duties naming both sides)", () => {
+  // Out of sample before round 6 (balanced accuracy 0.836, cio precision 0.846, shared recall 0.750,
+  // accountability 0.716, calibration error 0.144, 5 filler sentences matched); round 6 was then tuned
+  // on them, so these guard what it reached.
+  checkSetTests(
+    loadGeneralisationChecks(6),
+    () => [...corpus, ...loadChecks(), ...loadGeneralisationChecks(3), ...loadGeneralisationChecks(4), ...loadGeneralisationChecks(5)],
+    {
+      sentences: 150,
+      perDomain: { cto: 20, cio: 20, shared: 20, none: 25 },
+      balancedAccuracy: 0.95,
+      cioPrecision: 0.95,
+      sharedPrecision: 0.9,
+      accountabilityAccuracy: 0.85,
+      calibrationError: 0.08,
+    },
+  );
+
+  test("general verbs say the role decides, not what: the object names the accountability", () => {
+    // "Direct" is not "direction", and "identify" or "approve" carry no entry's weight.
+    assert.equal(match("Direct the engineering teams that build our technology products.").match?.accountabilityId, "product-engineering");
+    assert.equal(match("Identify new business models that technology makes possible.").match?.accountabilityId, "business-model-innovation");
+    assert.equal(match("Direct research and development programmes for new product lines.").match?.accountabilityId, "innovation-and-rd");
+  });
+
+  test("O*NET's older words: computers are IT, expenditure is spending, capital expenditure is capex", () => {
+    assert.equal(match("Direct the installation of the organisation's computer hardware and networks.").match?.domain, "cio");
+    assert.equal(match("Review capital expenditure on technology across the organisation.").match?.accountabilityId, "technology-investment-decisions");
+    assert.notEqual(match("Apply computer vision to the inspection cameras we sell.").match?.domain, "cio");
+  });
+
+  test("'the successful candidate will' followed by a duty is a duty; followed by 'have' a requirement", () => {
+    assert.equal(match("The successful candidate will lead and develop the IT team of 40 staff.").match?.domain, "cio");
+    assert.equal(match("The successful candidate will have led a technology function.").match, undefined);
+  });
+
+  test("our own operations are the organisation's side; 'their own' may be the customers'", () => {
+    assert.equal(match("Govern how AI is used in our products and in our own operations.").match?.domain, "shared");
+    assert.equal(match("Launch a self-service portal where customers manage their own accounts.").match?.domain, "cto");
+  });
+
+  test("corporate strategy is the company's, not its staff's; a back office is one cue", () => {
+    const found = match("Evaluate cloud services for our products and back-office systems.").match;
+    assert.deepEqual(found?.qualifiers, ["products", "back"]);
+    assert.ok(!match("Align the technology roadmap with corporate strategy.").match?.qualifiers.includes("corporate"));
+  });
+
+  test("still more filler: committees' and other chiefs' duties, the post's terms, annual-report figures", () => {
+    for (const text of [
+      "The Audit Committee reviews the Group's IT controls.",
+      "Product management reports into the Chief Commercial Officer.",
+      "Network support is managed by the shared services partner.",
+      "This is a permanent, full-time post based at our headquarters.",
+      "IT spending rose by 8 per cent in the year.",
+    ]) {
+      assert.equal(match(text).match, undefined, text);
+    }
+  });
+});
+
 describe("ownership: customers and products vs the organisation's own staff (DESIGN ยง3)", () => {
   test("internal-IT work done for customers is not a CIO match", () => {
     const cases: [string, string][] = [

@@ -49,7 +49,7 @@ export interface MatchResult {
 const STOP_WORDS = new Set(
   ("a an and are as at be been being but by can do for from has have in into is its of on or our " +
     "should so such that the their them then there these they this those to was we were which while who " +
-    "will with within without you your all any each per via across over under up out about").split(" "),
+    "will with within without you your all any each per via across over under up out about could would might through").split(" "),
 );
 
 export interface Token {
@@ -65,6 +65,8 @@ export interface Token {
  * as its own token so "IT budget" is not read as "budget".
  */
 const IT_TOKEN = "__it";
+/** What follows "computer" when it is not information technology. */
+const NOT_IT_COMPUTER = /^(?:vision|science|sciences|scientists?|graphics|games?|gaming|engineering|chips?|aided|architecture|programming)$/i;
 const IT_ARTICLE = new Set(["the", "our", "internal", "enterprise", "corporate", "of", "for", "and", "in", "group"]);
 
 /** Compounds written as one word or with a hyphen, split the way the catalog writes them. */
@@ -100,6 +102,10 @@ const SYNONYMS: Record<string, string> = {
   // "Safeguard customer data" is protecting it; a "blueprint" of the technology is its roadmap.
   safeguard: "protect",
   blueprint: "roadmap",
+  // Round 6: "expenditure" is spending, an "alliance" a partnership, "evolution" what "evolve" does.
+  expenditur: "spend",
+  allianc: "partnership",
+  evolut: "evolv",
 };
 /**
  * Words Porter stemming merges although they mean different things here ("experience" and
@@ -117,6 +123,12 @@ const KEEP: Record<string, string> = {
   meeting: "meeting",
   meetings: "meeting",
   accounting: "accounting",
+  // …and "direction" with the verb "direct" and "approval" with "approve": "Direct the engineering
+  // teams" sets no technology direction, and "Approve the IT budget" seeks no regulatory approval.
+  direction: "direction",
+  directions: "direction",
+  approval: "approval",
+  approvals: "approval",
   // …and "developers" (people) with the verb "develop": "develop the skills of the IT team" hires nobody.
   developer: "developer",
   developers: "developer",
@@ -208,8 +220,27 @@ const SPELLING_OF: Record<string, string> = {
   // department" and "Information Technology budget" are the IT strategy, department and budget.
   "information-technology": "IT",
   "information-systems": "IT",
+  // …and the public sector's "information and technology (services)".
+  "information-and-technology": "IT",
+  "information-&-technology": "IT",
+  // One idea each, not two words that weigh as much as a phrase: "research and development" is R&D,
+  // "capital expenditure" is capex.
+  "research-and-development": "r&d",
+  "research-&-development": "r&d",
+  "capital-expenditure": "capex",
+  "capital-expenditures": "capex",
+  // More executives by title (see above).
+  "chief-commercial-officer": "cco",
+  "chief-customer-officer": "cxo",
+  "chief-legal-officer": "clo",
+  "chief-strategy-officer": "cso",
+  "chief-transformation-officer": "ctro",
+  "chief-innovation-officer": "cino",
+  "chief-human-resources-officer": "chro",
+  "chief-analytics-officer": "cao",
+  "chief-administrative-officer": "cao",
 };
-const SPELLINGS = /\b(?:in-house|start-ups?|on[-\s]call(?!\s+cent)|a\/b|ci\/cd|wi-fi|e-mail|post-mortems?|on-prem(?:ises?)?|ui\/ux|iso[-\s]?27001|soc[-\s]2|pci[-\s]dss|back[-\s]up|head\s+of\s+it|it\s+director|director\s+of\s+it|chief\s+(?:information\s+security|information|executive|financial|operating|product|data|digital|marketing|people|revenue|risk|security|technology)\s+officer|information\s+(?:technology|systems))\b/gi;
+const SPELLINGS = /\b(?:in-house|start-ups?|on[-\s]call(?!\s+cent)|a\/b|ci\/cd|wi-fi|e-mail|post-mortems?|on-prem(?:ises?)?|ui\/ux|iso[-\s]?27001|soc[-\s]2|pci[-\s]dss|back[-\s]up|head\s+of\s+it|it\s+director|director\s+of\s+it|chief\s+(?:information\s+security|information|executive|financial|operating|product|data|digital|marketing|people|revenue|risk|security|technology|commercial|customer|legal|strategy|transformation|innovation|human\s+resources|analytics|administrative)\s+officer|information\s+(?:technology|systems|(?:and|&)\s+technology)|research\s+(?:and|&)\s+development|capital\s+expenditures?)\b/gi;
 
 export function tokenize(text: string, isPhrase = false): Token[] {
   const tokens: Token[] = [];
@@ -228,7 +259,9 @@ export function tokenize(text: string, isPhrase = false): Token[] {
     const start = words[i].index;
     const end = ends.get(start) ?? start + word.length;
     const lower = word.toLowerCase().replace(/['’]s$/, "");
-    if (lower === "ict") {
+    // "ICT", and "computer(s)" in O*NET's older wording ("computer systems", "computer resources"),
+    // are IT; "computer vision" and "computer science" are not.
+    if (lower === "ict" || ((lower === "computer" || lower === "computers") && !NOT_IT_COMPUTER.test(words[i + 1]?.[0] ?? ""))) {
       tokens.push({ stem: IT_TOKEN, word, start, end });
       continue;
     }
@@ -270,11 +303,20 @@ const NOT_PUBLIC = /^(?:cloud|clouds|sector|holidays?|company|companies|listing|
 type Side = "internal" | "external";
 
 const PEOPLE_WHO = /^\s+(?:who|that)\b/i;
+/** "our own operations", "the company's own systems": the organisation itself, so staff-side ("their own" may be the customers'). */
+const OWN_BEFORE = /\b(?:our|its|the\s+(?:company|organi[sz]ation|group|firm|business)['’]s)\s+own\s+$/i;
+/**
+ * What "corporate" qualifies when it is not the organisation's own staff and premises: the company's
+ * strategy and priorities, and corporate clients (customers of a business-to-business firm).
+ */
+const NOT_STAFF_CORPORATE = /^(?:strateg(?:y|ies|ic)|priorit(?:y|ies)|goals?|objectives?|plans?|planning|vision|mission|values|level|development|ventur(?:e|es|ing)|social|governance|responsibility|communications|affairs|clients?|customers?|banking|finance|sponsorship|accounts?|buyers?|travel)$/;
 
 function sideOf(words: readonly string[], i: number): Side | undefined {
   const word = words[i];
   if (/^users?$/.test(word) && (INTERNAL_BEFORE_USER.test(words[i - 1] ?? "") || (word === "user" && INTERNAL_AFTER_USER.test(words[i + 1] ?? "")))) return "internal";
   if (word === "back") return /^offices?$/.test(words[i + 1] ?? "") ? "internal" : undefined;
+  // "back office" is one cue, counted on "back".
+  if (/^offices?$/.test(word) && words[i - 1] === "back") return undefined;
   // "finance and HR teams": a business function named with its team, directly or in a short list.
   if (BUSINESS_FUNCTION.test(word) && (TEAM_WORD.test(words[i + 1] ?? "") || (BUSINESS_FUNCTION.test(words[i + 1] ?? "") && TEAM_WORD.test(words[i + 2] ?? "")))) return "internal";
   if (/^(?:shops?|stores?)$/.test(word)) return /^(?:online|app|play)$/.test(words[i - 1] ?? "") ? undefined : "internal";
@@ -282,6 +324,7 @@ function sideOf(words: readonly string[], i: number): Side | undefined {
   if (word === "public" && NOT_PUBLIC.test(words[i + 1] ?? "")) return undefined;
   // "production" is the live product ("incidents in production"), unless it is a plant's.
   if (word === "production") return NOT_LIVE_PRODUCTION.test(words[i + 1] ?? "") ? undefined : "external";
+  if (word === "corporate" && NOT_STAFF_CORPORATE.test(words[i + 1] ?? "")) return undefined;
   if (INTERNAL_CUES.test(word)) return "internal";
   if (CUSTOMER_CUES.test(word) || EXTERNAL_CUES.test(word)) return "external";
   return undefined;
@@ -305,7 +348,7 @@ function ownerOf(words: readonly string[], sides: Map<Side, Token[]>, text: stri
   const internal = sides.get("internal")?.length ?? 0;
   const external = sides.get("external")?.length ?? 0;
   if (internal === 0 && (words.some((w) => PEOPLE_SERVED.test(w)) || OWN_PRODUCT.test(text))) return "external";
-  if (external === 0 && words.some((w, i) => STAFF.test(w) || (w === "back" && /^offices?$/.test(words[i + 1] ?? "")))) return "internal";
+  if (external === 0 && words.some((w, i) => (STAFF.test(w) && !(w === "corporate" && NOT_STAFF_CORPORATE.test(words[i + 1] ?? ""))) || (w === "back" && /^offices?$/.test(words[i + 1] ?? "")))) return "internal";
   return undefined;
 }
 
@@ -331,7 +374,12 @@ interface Candidate {
  * Verbs of ownership say nothing about which accountability is meant ("lead engineers", "drive
  * innovation"): they weigh the same little whatever their rarity in the catalog.
  */
-const GENERIC = new Set(["lead", "drive", "run", "manag", "own", "build", "develop", "overse", "set", "defin", "creat", "establish", "ensur", "maintain", "support", "deliv", "improv", "work", "make", "keep"]);
+const GENERIC = new Set([
+  "lead", "drive", "run", "manag", "own", "build", "develop", "overse", "set", "defin", "creat", "establish", "ensur", "maintain", "support", "deliv", "improv", "work", "make", "keep",
+  // The verbs of O*NET task statements and annual reports ("Direct, review and approve…", "Evaluate
+  // and recommend…", "Identify…", "Coordinate…", "Supervise…"): they say the role decides, not what.
+  "direct", "review", "approv", "recommend", "evalu", "identifi", "coordin", "superv", "administ", "steer", "guid", "upgrad",
+]);
 const GENERIC_WEIGHT = 0.5;
 
 /**
@@ -498,7 +546,12 @@ export class Matcher {
     const sides = new Map<Side, Token[]>();
     active.forEach((token, i) => {
       // "our people" are staff; "the people who use our app" are whoever the clause says they are.
-      const side = words[i] === "people" && PEOPLE_WHO.test(text.slice(token.end)) ? undefined : sideOf(words, i);
+      const side =
+        words[i] === "people" && PEOPLE_WHO.test(text.slice(token.end))
+          ? undefined
+          : OWN_BEFORE.test(text.slice(Math.max(0, token.start - 40), token.start))
+            ? "internal"
+            : sideOf(words, i);
       if (side) sides.set(side, [...(sides.get(side) ?? []), token]);
     });
     return this.reown(this.score(active, sides, text), ownerOf(words, sides, text));

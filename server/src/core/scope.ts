@@ -26,7 +26,7 @@ export interface Scope {
 
 const DETERMINER = String.raw`(?:(?:the|our|a|an|its|their|this|that)\s+)?(?:(?:separate|dedicated|group|global|company's|group's|existing|external)\s+)*`;
 /** Executives, other departments and providers: what they own is never this role's. */
-const PEER = String.raw`(?:cio|chief\s+information\s+officer|ceo|chief\s+executive(?:\s+officer)?|cfo|chief\s+financial\s+officer|coo|chief\s+operating\s+officer|cpo|chief\s+product\s+officer|ciso|chief\s+information\s+security\s+officer|(?<!(?:investment|review|advisory|design|project|programme|program|steering|architecture|change|approval|governance|portfolio|innovation|control)\s+)board|head\s+of\s+it|it\s+director|director\s+of\s+it|vp\s+of\s+it|finance(?:\s+team)?|hr|human\s+resources|procurement(?:\s+team)?|purchasing(?:\s+team)?|(?:outsourcing|outsourced|managed[-\s]service|external|third[-\s]party)\s+(?:partner|provider|supplier|vendor)s?)(?:'s\s+(?:team|staff|organi[sz]ation|department|office|people))?`;
+const PEER = String.raw`(?:cio|chief\s+information\s+officer|ceo|chief\s+executive(?:\s+officer)?|cfo|chief\s+financial\s+officer|coo|chief\s+operating\s+officer|cpo|chief\s+product\s+officer|ciso|chief\s+information\s+security\s+officer|(?<!(?:investment|review|advisory|design|project|programme|program|steering|architecture|change|approval|governance|portfolio|innovation|control)\s+)board|head\s+of\s+it|it\s+director|director\s+of\s+it|vp\s+of\s+it|finance(?:\s+team)?|hr|human\s+resources|procurement(?:\s+team)?|purchasing(?:\s+team)?|chief\s+(?!technology\s)(?:[a-z]+\s+){1,2}officer|(?:audit|risk|remuneration|nomination|nominations)(?:\s+and\s+risk)?\s+committee|(?:outsourcing|outsourced|managed[-\s]services?|shared[-\s]services?|external|third[-\s]party|hosting|support)\s+(?:partner|provider|supplier|vendor|contractor)s?)(?:'s\s+(?:team|staff|organi[sz]ation|department|office|people))?`;
 /** Teams this role may itself lead ("Lead the IT team that supports our offices"), so only a subject. */
 const TEAM = String.raw`(?:it\s+(?:department|team|organi[sz]ation|function|group|staff)|(?:cyber\s*)?security\s+team)`;
 const PARTY = String.raw`${DETERMINER}(?:${PEER}|${TEAM})`;
@@ -35,7 +35,7 @@ const PARTY = String.raw`${DETERMINER}(?:${PEER}|${TEAM})`;
  * Verbs a sentence about another party continues with. An explicit list, not "any word ending in s":
  * "Finance systems and payroll" is an item this role owns, "Finance owns payroll" is not.
  */
-const PARTY_VERB = String.raw`(?:is|are|was|were|has|have|had|will|shall|must|should|can|may|would|does|do|also|alone|still|already|remains?|stays?|keeps?|retains?|continues?|owns?|runs?|manages?|handles?|leads?|oversees?|looks|negotiates?|monitors?|sets?|defines?|controls?|approves?|holds?|maintains?|operates?|provides?|supports?|covers?|takes?|sits?|reports?|decides?|chairs?|administers?|delivers?|drives?|governs?|directs?|buys?|secures?|protects?|sponsors?|funds?|signs?|deals?|sets?|is\s+responsible|are\s+responsible|is\s+accountable|are\s+accountable)`;
+const PARTY_VERB = String.raw`(?:is|are|was|were|has|have|had|will|shall|must|should|can|may|would|does|do|also|alone|still|already|remains?|stays?|keeps?|retains?|continues?|owns?|runs?|manages?|handles?|leads?|oversees?|looks|negotiates?|monitors?|sets?|defines?|controls?|approves?|holds?|maintains?|operates?|provides?|supports?|covers?|takes?|sits?|reports?|decides?|chairs?|administers?|delivers?|drives?|governs?|directs?|buys?|secures?|protects?|sponsors?|funds?|signs?|deals?|sets?|reviews?|assesses|assess|receives?|agrees?|considers?|evaluates?|recommends?|appoints?|is\s+responsible|are\s+responsible|is\s+accountable|are\s+accountable)`;
 
 const SELF = String.raw`(?:the\s+)?(?:cto|chief\s+technology\s+officer|you|this\s+role)`;
 
@@ -79,7 +79,7 @@ const CLAUSE_END = /[.;:!?]|\s(?:but|while|whereas|although|though)\s|,\s+(?:and
 
 /** A requirement of the candidate, not a duty of the role. */
 const QUALIFICATION_START =
-  /^\W*(?:(?:an?\s+)?(?:bachelor|master['’]?s\b|(?:university\s+)?degree\b|mba\b|phd\b|msc\b|proven\b|demonstrated\b|demonstrable\b|seasoned\b|experienced\b|accomplished\b)|self[-\s]starter|please\b|to\s+apply\b|proven|demonstrated|strong|deep|solid|excellent|extensive|significant|hands-on\s+experience|(?:previous|prior|relevant|related|practical|demonstrable|senior-level|leadership)\s+experience\b|experience\b|expertise\b|knowledge\b|familiarity\b|understanding\s+of|ability\s+to|able\s+to|certified|certification|fluen(?:t|cy)|willing(?:ness)?\s+to|must\s+(?:have|be\s+(?:able|willing|comfortable|prepared|eligible))|you\s+have|you\s+bring|(?:a\s+)?background\s+in\b|comfortable\b|confident\b|passionate\b|passion\s+for\b|you(?:\s+are|'re)\b(?!\s+(?:responsible|accountable|in\s+charge|expected|tasked|the\s+owner))|nice\s+to\s+have\b|(?:a\s+)?(?:bonus|plus)\s*:|(?:the\s+)?(?:successful|ideal|right|preferred)\s+candidates?\b|candidates?\s+(?:should|must|will)\b|ideally\b|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\+?\s+(?:or\s+more\s+|plus\s+)?years)/i;
+  /^\W*(?:(?:an?\s+)?(?:bachelor|master['’]?s\b|(?:university\s+)?degree\b|mba\b|phd\b|msc\b|proven\b|demonstrated\b|demonstrable\b|seasoned\b|experienced\b|accomplished\b)|self[-\s]starter|please\b|to\s+apply\b|proven|demonstrated|strong|deep|solid|excellent|extensive|significant|hands-on\s+experience|(?:previous|prior|relevant|related|practical|demonstrable|senior-level|leadership)\s+experience\b|experience\b|expertise\b|knowledge\b|familiarity\b|understanding\s+of|ability\s+to|able\s+to|certified|certification|fluen(?:t|cy)|willing(?:ness)?\s+to|must\s+(?:have|be\s+(?:able|willing|comfortable|prepared|eligible))|you\s+have|you\s+bring|(?:a\s+)?background\s+in\b|comfortable\b|confident\b|passionate\b|passion\s+for\b|you(?:\s+are|'re)\b(?!\s+(?:responsible|accountable|in\s+charge|expected|tasked|the\s+owner))|nice\s+to\s+have\b|(?:a\s+)?(?:bonus|plus)\s*:|(?:the\s+)?(?:successful|ideal|right|preferred)\s+candidates?\b(?!\s+will\s+(?:be\s+(?:responsible|accountable|in\s+charge|tasked|expected\s+to)\b|(?!(?:have|be|bring|possess|need|hold|demonstrate|show|ideally|typically|already|also|probably|likely|preferably|come)\b)[a-z]+\b))|candidates?\s+(?:should|must|will)\b|ideally\b|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\+?\s+(?:or\s+more\s+|plus\s+)?years)/i;
 const QUALIFICATION_ANYWHERE = /\b(?:years\s+of\s+(?:\w+\s+)?experience|track\s+record|(?:hold|have|has)\s+an?\s+(?:\w+\s+)?degree|(?:is|are)\s+(?:\w+ly\s+)?(?:required|essential|a\s+plus|an\s+advantage|an\s+asset|advantageous|preferred|desirable|beneficial|nice\s+to\s+have)|mind[-\s]?set)\b/i;
 
 /**
@@ -88,6 +88,14 @@ const QUALIFICATION_ANYWHERE = /\b(?:years\s+of\s+(?:\w+\s+)?experience|track\s+
  * the roadmap" and "Our engineers build …" are not caught by the subject alone.
  */
 const DESCRIPTION = /^\W*((?:we|(?:our|the)\s+(?:company|firm|group|business|organi[sz]ation)|our\s+(?:customers|clients|users|platform|products?|services|mission|headquarters)|our\s+(?:[\w-]+\s+){0,2}(?:team|teams|arm|division|subsidiary|brands?|stack|engineers|offices|apps?)|(?:the\s+)?(?:interviews?|interview\s+process|selection\s+process|recruitment\s+process|hiring\s+process))\s+(?:are|is|was|were|include|includes|serve|serves|operate|operates|employ|employs|count|counts|span|spans|processes|handles|powers|hosts|runs|reaches|consists?|has\s+(?:been|grown)|have\s+(?:been|grown))\b)(?!\s+(?:looking|seeking|hiring|searching|recruiting|responsible|accountable)\b)/i;
+
+/**
+ * Other sentences about the post or the organisation rather than a duty: "This is a permanent,
+ * full-time post…", and an annual report's figures ("Technology spending rose by 12 per cent in the
+ * year", "Digital sales accounted for 38% of revenue").
+ */
+const ABOUT_THE_POST = /^\W*((?:this|it)\s+is\s+an?\s+(?:[\w-]+,?\s+){0,4}(?:role|post|position|job|appointment|opportunity|contract|vacancy)\b)(?!\s+(?:that|which|where|in\s+which)\s+(?:owns?|leads?|runs?|is\s+responsible|is\s+accountable))/i;
+const RESULTS = /^\W*((?:(?!(?:that|which|who)\b)[\w'’&-]+\s+){1,6}?(?:rose|fell|grew|increased|decreased|declined|accounted\s+for|totall?ed|amounted\s+to|doubled|halved)\b[^.;]*?(?:\bper\s*cent\b|\bpercent\b|%|\bin\s+the\s+(?:year|period|quarter)\b|\byear[-\s]on[-\s]year\b))/i;
 
 /** Handing work to a provider gives away the whole clause, provider included. */
 const OUTSOURCED = /\b(?:is|are|will\s+be)\s+(?:fully\s+|entirely\s+)?outsourced\b/gi;
@@ -110,7 +118,7 @@ export function analyzeScope(text: string): Scope {
   if (reports && !SELF_SUBJECT.test(reports[1])) return { otherSubject: reports[1].trim(), excluded: [{ start: 0, end: text.length, kind: "other", cue: reports[1].trim() }] };
   const qualification = QUALIFICATION_START.exec(text) ?? QUALIFICATION_ANYWHERE.exec(text);
   if (qualification) return { qualification: qualification[0].replace(/^\W+/, "").trim(), excluded: [] };
-  const description = DESCRIPTION.exec(text);
+  const description = DESCRIPTION.exec(text) ?? ABOUT_THE_POST.exec(text) ?? RESULTS.exec(text);
   if (description) return { description: description[1].trim(), excluded: [] };
 
   const boundaries = [...text.matchAll(CLAUSE_END)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
