@@ -4,8 +4,8 @@ import { parseArgs } from "node:util";
 import { formatJson } from "./format-json";
 import { formatSarif } from "./format-sarif";
 import { stylishSummary } from "./format-stylish";
-import { resolveTargets, UsageError } from "./lint";
 import { saveCodeCache } from "../node/code-cache";
+import { resolveTargets, UsageError } from "./lint";
 import { lintFilesParallel, serveWorker } from "./parallel";
 
 declare const CTO_CHARTER_VERSION: string;

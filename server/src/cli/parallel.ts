@@ -29,9 +29,9 @@ function lintBatch(files: string[], options: RunOptions, cache?: OptionsCache): 
   return options.stylish ? { text: stylishFiles(reports, options.stylish.color), summary } : { reports, summary };
 }
 
-function joinResults(results: LintResult[]): LintResult {
+function joinResults(results: LintResult[], options: RunOptions): LintResult {
   const summary = results.reduce((total, r) => addSummaries(total, r.summary), summarize([]));
-  if (results.every((r) => r.text !== undefined)) return { text: results.map((r) => r.text).join(""), summary };
+  if (options.stylish) return { text: results.map((r) => r.text).join(""), summary };
   return { reports: results.flatMap((r) => r.reports ?? []), summary };
 }
 
@@ -55,7 +55,7 @@ export async function lintFilesParallel(files: string[], options: RunOptions): P
   let next = 0;
   const take = () => (next < batches.length ? next++ : undefined);
   await Promise.all(Array.from({ length: threads }, () => runWorker(options, batches, results, take)));
-  return joinResults(results);
+  return joinResults(results, options);
 }
 
 /**

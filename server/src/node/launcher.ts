@@ -24,6 +24,8 @@ export interface CodeCache {
 }
 
 const target = path.join(__dirname, LAUNCH_TARGET);
+/** Cache files are named after the bundle: `server-main-<hash>-<V8 tag>.v8cache`. */
+const prefix = `${path.basename(target, ".js")}-`;
 // A bundle's `#!` line is a comment here: it is valid only at the very start of a file.
 const source = fs.readFileSync(target, "utf8").replace(/^#!/, "//");
 const cacheFile = cachePath(source);
@@ -49,7 +51,7 @@ function cachePath(text: string): string | undefined {
   const folder = process.env.CTO_CHARTER_CACHE_DIR || userCacheFolder();
   if (!folder) return undefined;
   const hash = createHash("sha256").update(text).update(process.version).update(process.arch).digest("hex").slice(0, 16);
-  return path.join(folder, `${path.basename(target, ".js")}-${hash}-${v8.cachedDataVersionTag()}.v8cache`);
+  return path.join(folder, `${prefix}${hash}-${v8.cachedDataVersionTag()}.v8cache`);
 }
 
 function userCacheFolder(): string | undefined {
@@ -74,7 +76,6 @@ function writeCache(file: string, data: Buffer): void {
     const temporary = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, data);
     fs.renameSync(temporary, file);
-    const prefix = `${path.basename(target, ".js")}-`;
     for (const name of fs.readdirSync(path.dirname(file))) {
       if (name.startsWith(prefix) && name.endsWith(".v8cache") && name !== path.basename(file)) fs.rmSync(path.join(path.dirname(file), name), { force: true });
     }
