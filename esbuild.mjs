@@ -43,7 +43,7 @@ const launcher = (name, banner = "") => ({
   entryPoints: { [name]: "server/src/node/launcher.ts" },
   outdir,
   banner: { js: banner },
-  define: { LAUNCH_TARGET: JSON.stringify(`${name}-main.js`) },
+  define: { ...common.define, LAUNCH_TARGET: JSON.stringify(`${name}-main.js`) },
 });
 
 const builds = [

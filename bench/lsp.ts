@@ -13,6 +13,8 @@ export interface ServerSpec {
   name: string;
   /** Node arguments that start it over stdio. */
   command: string[];
+  /** Its environment, made from the benchmark's own at each start (the code-cache variables may change between starts). */
+  environment: (env: NodeJS.ProcessEnv) => NodeJS.ProcessEnv;
   languageId: string;
   /** Answers `workspace/configuration`, and is pushed by `workspace/didChangeConfiguration`. */
   settings: Record<string, unknown>;
@@ -76,6 +78,7 @@ const SETTLE_MS = 500;
 async function startAndOpen(spec: ServerSpec, uri: string, text: string) {
   const options: StartOptions = {
     command: spec.command,
+    env: spec.environment(process.env),
     capabilities: CAPABILITIES,
     configuration: (section) => (section ? (spec.settings[section] ?? null) : spec.settings),
     unversioned: spec.unversioned,

@@ -16,6 +16,7 @@ import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { parseDocument } from "yaml";
+import { SERVER_NODE_OPTIONS, serverEnvironment } from "../server/src/node/server-launch";
 import { ROOT } from "../test/lsp/client";
 import { generateCharter } from "./charters";
 import { timeCli, writeLibrary, type CliResult } from "./cli";
@@ -52,7 +53,9 @@ const TARGETS = {
 
 const OURS: ServerSpec = {
   name: "cto-charter",
-  command: [path.join(DIST, "server.js"), "--stdio"],
+  // As the VS Code client starts it (server-launch.ts).
+  command: [...SERVER_NODE_OPTIONS, path.join(DIST, "server.js"), "--stdio"],
+  environment: (env) => serverEnvironment(env),
   languageId: "cto-charter",
   settings: { ctoCharter: {} },
   unversioned: false,
@@ -61,6 +64,8 @@ const OURS: ServerSpec = {
 const REFERENCE: ServerSpec = {
   name: "yaml-language-server",
   command: [path.join(ROOT, "node_modules", "yaml-language-server", "bin", "yaml-language-server"), "--stdio"],
+  // As VS Code's YAML extension starts it: with the editor's environment.
+  environment: (env) => env,
   languageId: "yaml",
   settings: { yaml: { schemas: { [pathToFileURL(path.join(ROOT, "schemas", "cto-charter.schema.json")).href]: "*.cto-charter.yaml" } } },
   unversioned: true,

@@ -7,6 +7,7 @@ import * as path from "node:path";
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { WORKSPACE_TRUSTED, type InitializationOptions } from "../../server/src/lsp/protocol";
+import { SERVER_NODE_OPTIONS, serverEnvironment } from "../../server/src/node/server-launch";
 import { FIT_SCHEME, FitViews, LANGUAGE_ID, newCharterFromPersona, showPersonaFit } from "./commands";
 
 let client: LanguageClient | undefined;
@@ -15,10 +16,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const module = context.asAbsolutePath(path.join("dist", "server.js"));
   // The server's V8 code cache lives in the extension's own storage, and goes when it is uninstalled.
   const storage = context.globalStorageUri;
-  const env = storage.scheme === "file" ? { ...process.env, CTO_CHARTER_CACHE_DIR: path.join(storage.fsPath, "code-cache") } : undefined;
+  const env = serverEnvironment(process.env, storage.scheme === "file" ? { CTO_CHARTER_CACHE_DIR: path.join(storage.fsPath, "code-cache") } : {});
+  const execArgv = [...SERVER_NODE_OPTIONS];
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { env } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
+    run: { module, transport: TransportKind.ipc, options: { env, execArgv } },
+    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: [...execArgv, "--nolazy", "--inspect=6009"] } },
   };
   const initializationOptions: InitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted };
   const clientOptions: LanguageClientOptions = {

@@ -38,6 +38,7 @@ import {
 import { SETTINGS_SECTION, Settings, type ClientSettings } from "./lsp/settings";
 import { saveCodeCache } from "./node/code-cache";
 import { CONFIG_FILE } from "./node/files";
+import { fitHeapGrowth } from "./node/heap-growth";
 
 declare const CTO_CHARTER_VERSION: string;
 
@@ -122,10 +123,19 @@ connection.onNotification(WORKSPACE_TRUSTED, () => {
   reanalyseAll();
 });
 
-documents.onDidChangeContent(({ document }) => refresh(document.uri));
+/** Memory is tuned to how much text is open (heap-growth.ts). */
+function fitHeapToDocuments(): void {
+  fitHeapGrowth(documents.all().reduce((sum, document) => sum + document.getText().length, 0));
+}
+
+documents.onDidChangeContent(({ document }) => {
+  fitHeapToDocuments();
+  refresh(document.uri);
+});
 documents.onDidClose(({ document }) => {
   analyses.forget(document.uri);
   publisher.clear(document.uri);
+  fitHeapToDocuments();
 });
 
 /**

@@ -33,6 +33,7 @@ import {
   type WorkspaceEdit,
 } from "vscode-languageserver-protocol/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { SERVER_NODE_OPTIONS, serverEnvironment } from "../../server/src/node/server-launch";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 /** The built server; CTO_CHARTER_SERVER points the tests at another build, e.g. the one inside a .vsix. */
@@ -65,8 +66,10 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** Workspace folder (a path). */
   folder?: string;
-  /** Node arguments that start a server over stdio; the built server by default. */
+  /** Node arguments that start a server over stdio; by default the built server, with the client's Node options. */
   command?: string[];
+  /** The server's environment; by default the one the VS Code client gives it. */
+  env?: NodeJS.ProcessEnv;
   /** The answer to one `workspace/configuration` item; by default the `ctoCharter` section is `settings`. */
   configuration?: (section: string | undefined) => unknown;
   /** The server publishes diagnostics without a version (yaml-language-server): the next ones count. */
@@ -99,7 +102,8 @@ export class TestClient {
   }
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    const server = spawn(process.execPath, options.command ?? [SERVER, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+    const command = options.command ?? [...SERVER_NODE_OPTIONS, SERVER, "--stdio"];
+    const server = spawn(process.execPath, command, { stdio: ["pipe", "pipe", "inherit"], env: options.env ?? serverEnvironment(process.env) });
     const connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
     const client = new TestClient(connection, server, options.settings ?? {}, options.unversioned ?? false);
     const configuration = options.configuration ?? ((section) => (section === "ctoCharter" ? client.settings : null));

@@ -1,4 +1,5 @@
 /** The bundle's side of launcher.ts: a way to save V8's code cache, which is there only under the launcher. */
+import { underStartSettings } from "./heap-growth";
 import type { CodeCache } from "./launcher";
 
 /** Handed in by the launcher as an argument of the bundle's wrapper; undefined elsewhere (tests under tsx). */
@@ -6,5 +7,5 @@ declare const codeCache: CodeCache | undefined;
 
 /** Saves the code cache once the process has done its first piece of work; later calls do nothing. */
 export function saveCodeCache(): void {
-  if (typeof codeCache !== "undefined") codeCache.save();
+  if (typeof codeCache !== "undefined") underStartSettings(() => codeCache!.save());
 }
