@@ -250,10 +250,14 @@ export function syntaxProblems(text: string, docs: readonly Document.Parsed[]): 
   return problems;
 }
 
-/** Takes the root mapping and the document as plain data, or says why the data cannot be built. */
-export function setRoot(parsed: ParsedCharter, doc: Document.Parsed, root: YAMLMap): void {
+/** Takes the root mapping and the document as plain data (built here unless `value` is given), or says why the data cannot be built. */
+export function setRoot(parsed: ParsedCharter, doc: Document.Parsed, root: YAMLMap, value?: { data: unknown }): void {
   parsed.doc = doc;
   parsed.root = root;
+  if (value) {
+    parsed.value = value.data;
+    return;
+  }
   try {
     parsed.value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {

@@ -67,11 +67,26 @@ function patch(previous: ParsedCharter, text: string): ParsedCharter | undefined
 
   const parsed = emptyParse(text, previous.lines.shifted(text, change.start, delta));
   parsed.syntaxErrors.push(...syntaxProblems(text, [doc]));
-  setRoot(parsed, doc, root);
+  setRoot(parsed, doc, root, patchedValue(previous, found.path, node.value, scalar.value));
   if (typeof node.value === "string" && typeof scalar.value === "string" && acceptsAnyString(found.path)) {
     parsed.unchangedByFreeText = previous.unchangedByFreeText;
   }
   return parsed;
+}
+
+/**
+ * The previous version's plain data with the one value replaced, when that is exactly what reading
+ * the whole document again would give: no errors (duplicate keys would make a path ambiguous), and
+ * the old value found at its path. Rebuilding all of it cost a third of a keystroke's analysis.
+ */
+function patchedValue(previous: ParsedCharter, path: readonly (string | number)[], before: unknown, after: unknown): { data: unknown } | undefined {
+  if (previous.doc!.errors.length > 0 || path.length === 0) return undefined;
+  let container = previous.value;
+  for (const segment of path.slice(0, -1)) container = (container as Record<string | number, unknown> | undefined)?.[segment];
+  const last = path[path.length - 1];
+  if (typeof container !== "object" || container === null || (container as Record<string | number, unknown>)[last] !== before) return undefined;
+  (container as Record<string | number, unknown>)[last] = after;
+  return { data: previous.value };
 }
 
 /** The value scalar whose text holds the whole change, with a way to put another in its place. */

@@ -5,7 +5,11 @@ import type { CodeCache } from "./launcher";
 /** Handed in by the launcher as an argument of the bundle's wrapper; undefined elsewhere (tests under tsx). */
 declare const codeCache: CodeCache | undefined;
 
+let asked = false;
+
 /** Saves the code cache once the process has done its first piece of work; later calls do nothing. */
 export function saveCodeCache(): void {
-  if (typeof codeCache !== "undefined") underStartSettings(() => codeCache!.save());
+  if (asked || typeof codeCache === "undefined") return;
+  asked = true;
+  underStartSettings(() => codeCache!.save());
 }

@@ -19,7 +19,9 @@ export function claims(model: CharterModel): Claim[] {
   return out;
 }
 
+/** Computed once per model: several rules ask. */
 const sharedCache = new WeakMap<CharterModel, Set<string>>();
+const coveredCache = new WeakMap<CharterModel, Set<string>>();
 
 /** Catalog ids agreed as joint with the CIO (computed once per model: every item asks). */
 export function sharedIds(model: CharterModel): Set<string> {
@@ -33,8 +35,12 @@ export function sharedIds(model: CharterModel): Set<string> {
 
 /** Catalog ids the charter covers: its accountabilities, its job description and `shared_with_cio`. */
 export function coveredIds(model: CharterModel): Set<string> {
-  const ids = new Set(sharedIds(model));
-  for (const claim of claims(model)) ids.add(claim.resolution.accountability.id);
+  let ids = coveredCache.get(model);
+  if (!ids) {
+    ids = new Set(sharedIds(model));
+    for (const claim of claims(model)) ids.add(claim.resolution.accountability.id);
+    coveredCache.set(model, ids);
+  }
   return ids;
 }
 
