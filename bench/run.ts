@@ -2,6 +2,8 @@
  * `npm run bench`: our language server and CLI against the reference users compare with (Red Hat's
  * yaml-language-server validating the same file against our JSON Schema) and against the floor (the
  * `yaml` parser alone on the same texts), in one run, so the ratios hold whatever the machine's load.
+ * Each server is started as its VS Code extension starts it: ours with the Node options and
+ * environment of server-launch.ts, yaml-language-server with the editor's environment as it is.
  * Prints one table and writes it as JSON to bench/results/. A measurement, not a test.
  *
  * It measures a production build of its own, made at start in a temporary folder that other builds
