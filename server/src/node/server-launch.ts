@@ -4,11 +4,14 @@
  */
 
 /**
- * Node options for the server: a young generation of 1 MB semi-spaces, where V8 would let it grow
- * to 16 MB each. A keystroke's garbage is far smaller; the old generation's growth is tuned while the
- * server runs (heap-growth.ts), since only this setting must be given at start.
+ * Node options for the server:
+ * - a young generation of 1 MB semi-spaces, where V8 would let it grow to 16 MB each: a keystroke's
+ *   garbage is far smaller (the old generation's growth is tuned while the server runs, heap-growth.ts);
+ * - regular expressions compiled to machine code at once, not first to bytecode and again when used
+ *   twice: the matcher runs each of its large patterns on every sentence, so the first compilation
+ *   was wasted (1,000-line start-up: 11–14 ms less, median of 12 interleaved starts).
  */
-export const SERVER_NODE_OPTIONS: readonly string[] = ["--max-semi-space-size=1"];
+export const SERVER_NODE_OPTIONS: readonly string[] = ["--max-semi-space-size=1", "--no-regexp-tier-up"];
 
 /**
  * The server's environment: the client's own, with two changes.
