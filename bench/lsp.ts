@@ -98,7 +98,8 @@ export async function timeStartup(spec: ServerSpec, uri: string, text: string): 
   return startupToDiagnosticsMs;
 }
 
-export async function runSession(spec: ServerSpec, uri: string, text: string, typing: Typing): Promise<SessionResult> {
+/** `afterEdit` gets each keystroke's text once its diagnostics are in, e.g. to time the floor at the same moment. */
+export async function runSession(spec: ServerSpec, uri: string, text: string, typing: Typing, afterEdit?: (typed: string) => void): Promise<SessionResult> {
   const { client, first, startupToInitializeMs, startupToDiagnosticsMs } = await startAndOpen(spec, uri, text);
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
@@ -107,6 +108,7 @@ export async function runSession(spec: ServerSpec, uri: string, text: string, ty
     const sent = performance.now();
     await client.edit(uri, [{ range: { start: position, end: position }, newText: char }]);
     edits.push(performance.now() - sent);
+    afterEdit?.(client.text(uri));
   }
 
   const { hover, completion } = probes(client.text(uri));

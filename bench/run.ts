@@ -40,6 +40,11 @@ const SIZES = args.sizes.split(",").map(Number);
 const LIBRARY_SIZES = [1, 100, 10_000];
 const WORK_DIR = path.join(os.tmpdir(), "cto-charter-bench");
 const DIST = args.dist ? path.resolve(args.dist) : path.join(WORK_DIR, "dist");
+/**
+ * Start-ups timed per server and size, the session's own included: one sample moves by a tenth with
+ * this machine's load, so the table gives their median.
+ */
+const STARTS = 5;
 /** Typed letter by letter at the end of ten lines spread over the charter: 110 keystrokes. */
 const WORD = " and audits";
 const TYPED_LINES = 10;
@@ -77,10 +82,10 @@ interface SizeResult {
   lines: number;
   characters: number;
   keystrokes: number;
-  /** Start-up is timed with the code cache a first start wrote, and without it (`startupWithoutCodeCacheMs`). */
-  ours: SessionResult & { startupWithoutCodeCacheMs: number };
-  reference?: SessionResult;
-  /** `parseDocument` alone on every text the sessions went through. */
+  /** Start-up is timed with the code cache a first start wrote (`startups`), and without it (`startupsWithoutCodeCache`). */
+  ours: SessionResult & { startups: Summary; startupsWithoutCodeCache: Summary };
+  reference?: SessionResult & { startups: Summary };
+  /** `parseDocument` alone on every text the sessions went through, each timed right after our server answered it. */
   floorParseMs: Summary;
 }
 
@@ -116,17 +121,20 @@ async function main(): Promise<void> {
     const uri = pathToFileURL(path.join(WORK_DIR, `charter-${lines}.cto-charter.yaml`)).href;
     const typing = typingFor(text);
     log(`${lines} lines: ${OURS.name} without its code cache`);
-    const withoutCodeCacheMs = await withEnv({ CTO_CHARTER_CODE_CACHE: "off" }, () => timeStartup(OURS, uri, text));
-    log(`${lines} lines: ${OURS.name}`);
-    const ours = { ...(await runSession(OURS, uri, text, typing)), startupWithoutCodeCacheMs: withoutCodeCacheMs };
-    let reference: SessionResult | undefined;
+    const startupsWithoutCodeCache = summary(await withEnv({ CTO_CHARTER_CODE_CACHE: "off" }, () => startups(OURS, uri, text, STARTS)));
+    log(`${lines} lines: ${OURS.name}, and the floor on each keystroke's text`);
+    const texts = typedTexts(text, typing);
+    const floor: number[] = [];
+    for (const typed of texts.slice(0, 5)) parseDocument(typed);
+    const session = await runSession(OURS, uri, text, typing, (typed) => floor.push(parseTime(typed)));
+    const ours = { ...session, startups: summary([session.startupToDiagnosticsMs, ...(await startups(OURS, uri, text, STARTS - 1))]), startupsWithoutCodeCache };
+    let reference: SizeResult["reference"];
     if (args.reference) {
       log(`${lines} lines: ${REFERENCE.name}`);
-      reference = await runSession(REFERENCE, uri, text, typing);
+      const theirs = await runSession(REFERENCE, uri, text, typing);
+      reference = { ...theirs, startups: summary([theirs.startupToDiagnosticsMs, ...(await startups(REFERENCE, uri, text, STARTS - 1))]) };
     }
-    log(`${lines} lines: yaml parseDocument`);
-    const texts = typedTexts(text, typing);
-    sizes.push({ lines: text.split("\n").length - 1, characters: text.length, keystrokes: texts.length, ours, reference, floorParseMs: parseFloor(texts) });
+    sizes.push({ lines: text.split("\n").length - 1, characters: text.length, keystrokes: texts.length, ours, reference, floorParseMs: summary(floor) });
   }
 
   const cli: CliResult[] = [];
@@ -162,6 +170,13 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(out, "latest.json"), json);
 }
 
+/** `count` start-ups to the first diagnostics, one after another. */
+async function startups(spec: ServerSpec, uri: string, text: string, count: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) times.push(await timeStartup(spec, uri, text));
+  return times;
+}
+
 /** Ten lines spread over the charter where a user types words: free-text items, metrics and job description sentences. */
 function typingFor(text: string): Typing {
   const lines = text.split("\n");
@@ -175,16 +190,15 @@ function typingFor(text: string): Typing {
   return { lines: chosen, word: WORD };
 }
 
-/** The parser's own time for each text, after a warm-up as long-running servers have. */
-function parseFloor(texts: string[]): Summary {
-  for (const text of texts.slice(0, 5)) parseDocument(text);
-  return summary(
-    texts.map((text) => {
-      const started = performance.now();
-      parseDocument(text);
-      return performance.now() - started;
-    }),
-  );
+/**
+ * The parser's own time for one text. It is taken right after our server answered the same
+ * keystroke (after a warm-up of five parses, as a long-running server has had), so that a change in
+ * this machine's speed, which drifts by a fifth within minutes, moves an edit and its floor alike.
+ */
+function parseTime(text: string): number {
+  const started = performance.now();
+  parseDocument(text);
+  return performance.now() - started;
 }
 
 function checkTargets(results: Results): Results["targets"] {
@@ -197,10 +211,10 @@ function checkTargets(results: Results): Results["targets"] {
     }
     targets.push({ what: `${size.lines} lines: peak RSS < ${TARGETS.peakRssMiB} MiB`, met: size.ours.peakRssMiB < TARGETS.peakRssMiB });
     if (size.lines === TARGETS.startupMs.lines) {
-      targets.push({ what: `${size.lines} lines: start-up to first diagnostics < ${TARGETS.startupMs.ms} ms`, met: size.ours.startupToDiagnosticsMs < TARGETS.startupMs.ms });
+      targets.push({ what: `${size.lines} lines: start-up to first diagnostics < ${TARGETS.startupMs.ms} ms (median of ${STARTS})`, met: size.ours.startups.median < TARGETS.startupMs.ms });
       targets.push({
         what: `${size.lines} lines: the first start (no code cache yet) to first diagnostics < ${TARGETS.startupMs.ms} ms`,
-        met: size.ours.startupWithoutCodeCacheMs < TARGETS.startupMs.ms,
+        met: size.ours.startupsWithoutCodeCache.median < TARGETS.startupMs.ms,
       });
     }
   }
@@ -217,8 +231,8 @@ function renderTable(results: Results): string {
     const { ours, reference, floorParseMs: floor } = size;
     rows.push([`${size.lines} lines (${size.keystrokes} keystrokes)`, "", "", "", "", ""]);
     const row = (name: string, mine: number, theirs: number | undefined, base?: number) => rows.push([`  ${name}`, ms(mine), ms(theirs), ms(base), ratio(mine, theirs), ratio(mine, base)]);
-    row("start-up → diagnostics ms", ours.startupToDiagnosticsMs, reference?.startupToDiagnosticsMs);
-    row("  first start, no code cache", ours.startupWithoutCodeCacheMs, reference?.startupToDiagnosticsMs);
+    row(`start-up → diagnostics p50 of ${STARTS} ms`, ours.startups.median, reference?.startups.median);
+    row("  first start, no code cache", ours.startupsWithoutCodeCache.median, reference?.startups.median);
     row("edit → diagnostics p50 ms", ours.editToDiagnosticsMs.median, reference?.editToDiagnosticsMs.median, floor.median);
     row("edit → diagnostics p95 ms", ours.editToDiagnosticsMs.p95, reference?.editToDiagnosticsMs.p95, floor.p95);
     row("hover p50 ms", ours.hoverMs.median, reference?.hoverMs.median);
