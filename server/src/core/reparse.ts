@@ -77,7 +77,7 @@ function patch(previous: ParsedCharter, text: string): ParsedCharter | undefined
 /**
  * The previous version's plain data with the one value replaced, when that is exactly what reading
  * the whole document again would give: no errors (duplicate keys would make a path ambiguous), and
- * the old value found at its path. Rebuilding all of it cost a third of a keystroke's analysis.
+ * the old value found at its path. Rebuilding all of it took about a tenth of a keystroke's analysis.
  */
 function patchedValue(previous: ParsedCharter, path: readonly (string | number)[], before: unknown, after: unknown): { data: unknown } | undefined {
   if (previous.doc!.errors.length > 0 || path.length === 0) return undefined;

@@ -4,10 +4,11 @@
  * skips compiling half a megabyte of JavaScript (about 45 ms and 6 MB on a 2-core machine).
  *
  * The cache holds V8's compiled form of that one bundle, nothing else: it is keyed by the bundle's
- * version, size and modification time and by V8's own version tag, kept in the user's cache folder (never the workspace),
- * and written once, after the first analysis, when V8 has compiled what a session needs. A missing,
- * unreadable or rejected cache costs a normal start, never an error. `CTO_CHARTER_CODE_CACHE=off`
- * turns it off; `CTO_CHARTER_CACHE_DIR` moves it (the VS Code client points it at its storage).
+ * version, size and modification time and by V8's own version tag, kept in the user's cache folder
+ * (never the workspace), and written once, after the first analysis, when V8 has compiled what a
+ * session needs. A missing, unreadable or rejected cache costs a normal start, never an error.
+ * `CTO_CHARTER_CODE_CACHE=off` turns it off; `CTO_CHARTER_CACHE_DIR` moves it (the VS Code client
+ * points it at its storage).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
