@@ -13,11 +13,11 @@ import type { Fix, TextEdit } from "./types";
  * Texts already written as scalars. Fixes are built with every analysis, so the same catalog texts
  * (recommendations, ids) are written on every keystroke, and the YAML writer is slow to start.
  */
-const writtenScalars = new BoundedCache<string, string>(1000);
+const writtenScalars = new BoundedCache<string>(1000);
 
 /** A scalar as YAML writes it: plain when that is safe, quoted otherwise, never folded. */
 export function yamlScalar(value: string): string {
-  return writtenScalars.get(value, () => stringify(value, { lineWidth: 0 }).trimEnd());
+  return writtenScalars.get(value, (own) => stringify(own, { lineWidth: 0 }).trimEnd());
 }
 
 export interface ListEntry {

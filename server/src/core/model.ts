@@ -179,14 +179,14 @@ interface TextResolution {
  * Texts resolved before, per catalog. A keystroke changes one text, so every other item and sentence
  * of the new version is found here, and a CLI run meets the same phrases in many charters.
  */
-const resolutions = new WeakMap<Catalog, BoundedCache<string, TextResolution>>();
+const resolutions = new WeakMap<Catalog, BoundedCache<TextResolution>>();
 const RESOLUTIONS_KEPT = 20_000;
 
 /** Subject, negation and scope are the matcher's to judge (scope.ts), for items and sentences alike. */
 function resolveText(text: string, catalog: Catalog): TextResolution {
   let cache = resolutions.get(catalog);
   if (!cache) resolutions.set(catalog, (cache = new BoundedCache(RESOLUTIONS_KEPT)));
-  return cache.get(text, () => matchText(text, catalog));
+  return cache.get(text, (own) => matchText(own, catalog));
 }
 
 function matchText(text: string, catalog: Catalog): TextResolution {

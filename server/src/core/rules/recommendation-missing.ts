@@ -66,7 +66,7 @@ first is a safe fix.`,
 };
 
 /** Practices' words by text: the same practices stand in every version, and in many charters of a library. */
-const practiceStems = new BoundedCache<string, Set<string>>(2000);
+const practiceStems = new BoundedCache<Set<string>>(2000);
 
 function followsOne(model: CharterModel, recommendations: Recommendation[]): boolean {
   return model.practices.some((p) => {

@@ -55,12 +55,12 @@ length), the message names the intended word and a quick-fix corrects it.`,
 };
 
 /** Suggestions for unknown ids, per catalog: a misspelt id stays in the text keystroke after keystroke. */
-const idSuggestions = new WeakMap<Catalog, BoundedCache<string, string | undefined>>();
+const idSuggestions = new WeakMap<Catalog, BoundedCache<string | undefined>>();
 
 function suggestId(id: string, catalog: Catalog): string | undefined {
   let cache = idSuggestions.get(catalog);
   if (!cache) idSuggestions.set(catalog, (cache = new BoundedCache(1000)));
-  return cache.get(id, () => didYouMean(id, catalog.accountabilities.keys()));
+  return cache.get(id, (own) => didYouMean(own, catalog.accountabilities.keys()));
 }
 
 /**
