@@ -253,12 +253,12 @@ export function tokenize(text: string, isPhrase = false): Token[] {
     ends.set(offset, offset + written.length);
     return joined.padEnd(written.length, " ");
   });
-  const words = [...source.matchAll(/[A-Za-z0-9]+(?:[&'’][A-Za-z0-9]+)*/g)];
+  const words = [...source.matchAll(/[A-Za-z0-9]+(?:[&'\u2019][A-Za-z0-9]+)*/g)];
   for (let i = 0; i < words.length; i++) {
     const word = words[i][0];
     const start = words[i].index;
     const end = ends.get(start) ?? start + word.length;
-    const lower = word.toLowerCase().replace(/['’]s$/, "");
+    const lower = word.toLowerCase().replace(/['\u2019]s$/, "");
     // "ICT", and "computer(s)" in O*NET's older wording ("computer systems", "computer resources"),
     // are IT; "computer vision" and "computer science" are not.
     if (lower === "ict" || ((lower === "computer" || lower === "computers") && !NOT_IT_COMPUTER.test(words[i + 1]?.[0] ?? ""))) {
@@ -304,7 +304,7 @@ type Side = "internal" | "external";
 
 const PEOPLE_WHO = /^\s+(?:who|that)\b/i;
 /** "our own operations", "the company's own systems": the organisation itself, so staff-side ("their own" may be the customers'). */
-const OWN_BEFORE = /\b(?:our|its|the\s+(?:company|organi[sz]ation|group|firm|business)['’]s)\s+own\s+$/i;
+const OWN_BEFORE = /\b(?:our|its|the\s+(?:company|organi[sz]ation|group|firm|business)['\u2019]s)\s+own\s+$/i;
 /**
  * What "corporate" qualifies when it is not the organisation's own staff and premises: the company's
  * strategy and priorities, and corporate clients (customers of a business-to-business firm).
@@ -542,7 +542,7 @@ export class Matcher {
    * text names (see `reown`); `reason` says why a candidate was dropped for its owner.
    */
   private rank(active: Token[], text: string): { matches: Match[]; reason?: string } {
-    const words = active.map((t) => t.word.toLowerCase().replace(/['’]s$/, ""));
+    const words = active.map((t) => t.word.toLowerCase().replace(/['\u2019]s$/, ""));
     const sides = new Map<Side, Token[]>();
     active.forEach((token, i) => {
       // "our people" are staff; "the people who use our app" are whoever the clause says they are.

@@ -57,8 +57,8 @@ const POST_SCOPE: { hint: RegExp; pattern: RegExp; kind: Excluded["kind"] }[] = 
   },
   { hint: /\swith\s/i, pattern: new RegExp(String.raw`\b(?:sits?|stays?|remains?|rests?|lies|lie|belongs?)\s+with\s+${PARTY}`, "gi"), kind: "other" },
   {
-    hint: /['’]s\s/i,
-    pattern: new RegExp(String.raw`\b(?:is|are|remains?|stays?|will\s+(?:be|remain|stay))\s+(?:(?:the|a)\s+)?${PARTY}['’]s\s+(?:job|responsibility|remit|domain|call|area|territory|business)`, "gi"),
+    hint: /['\u2019]s\s/i,
+    pattern: new RegExp(String.raw`\b(?:is|are|remains?|stays?|will\s+(?:be|remain|stay))\s+(?:(?:the|a)\s+)?${PARTY}['\u2019]s\s+(?:job|responsibility|remit|domain|call|area|territory|business)`, "gi"),
     kind: "other",
   },
   {
@@ -79,7 +79,7 @@ const CLAUSE_END = /[.;:!?]|\s(?:but|while|whereas|although|though)\s|,\s+(?:and
 
 /** A requirement of the candidate, not a duty of the role. */
 const QUALIFICATION_START =
-  /^\W*(?:(?:an?\s+)?(?:bachelor|master['’]?s\b|(?:university\s+)?degree\b|mba\b|phd\b|msc\b|proven\b|demonstrated\b|demonstrable\b|seasoned\b|experienced\b|accomplished\b)|self[-\s]starter|please\b|to\s+apply\b|proven|demonstrated|strong|deep|solid|excellent|extensive|significant|hands-on\s+experience|(?:previous|prior|relevant|related|practical|demonstrable|senior-level|leadership)\s+experience\b|experience\b|expertise\b|knowledge\b|familiarity\b|understanding\s+of|ability\s+to|able\s+to|certified|certification|fluen(?:t|cy)|willing(?:ness)?\s+to|must\s+(?:have|be\s+(?:able|willing|comfortable|prepared|eligible))|you\s+have|you\s+bring|(?:a\s+)?background\s+in\b|comfortable\b|confident\b|passionate\b|passion\s+for\b|you(?:\s+are|'re)\b(?!\s+(?:responsible|accountable|in\s+charge|expected|tasked|the\s+owner))|nice\s+to\s+have\b|(?:a\s+)?(?:bonus|plus)\s*:|(?:the\s+)?(?:successful|ideal|right|preferred)\s+candidates?\b(?!\s+will\s+(?:be\s+(?:responsible|accountable|in\s+charge|tasked|expected\s+to)\b|(?!(?:have|be|bring|possess|need|hold|demonstrate|show|ideally|typically|already|also|probably|likely|preferably|come)\b)[a-z]+\b))|candidates?\s+(?:should|must|will)\b|ideally\b|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\+?\s+(?:or\s+more\s+|plus\s+)?years)/i;
+  /^\W*(?:(?:an?\s+)?(?:bachelor|master['\u2019]?s\b|(?:university\s+)?degree\b|mba\b|phd\b|msc\b|proven\b|demonstrated\b|demonstrable\b|seasoned\b|experienced\b|accomplished\b)|self[-\s]starter|please\b|to\s+apply\b|proven|demonstrated|strong|deep|solid|excellent|extensive|significant|hands-on\s+experience|(?:previous|prior|relevant|related|practical|demonstrable|senior-level|leadership)\s+experience\b|experience\b|expertise\b|knowledge\b|familiarity\b|understanding\s+of|ability\s+to|able\s+to|certified|certification|fluen(?:t|cy)|willing(?:ness)?\s+to|must\s+(?:have|be\s+(?:able|willing|comfortable|prepared|eligible))|you\s+have|you\s+bring|(?:a\s+)?background\s+in\b|comfortable\b|confident\b|passionate\b|passion\s+for\b|you(?:\s+are|'re)\b(?!\s+(?:responsible|accountable|in\s+charge|expected|tasked|the\s+owner))|nice\s+to\s+have\b|(?:a\s+)?(?:bonus|plus)\s*:|(?:the\s+)?(?:successful|ideal|right|preferred)\s+candidates?\b(?!\s+will\s+(?:be\s+(?:responsible|accountable|in\s+charge|tasked|expected\s+to)\b|(?!(?:have|be|bring|possess|need|hold|demonstrate|show|ideally|typically|already|also|probably|likely|preferably|come)\b)[a-z]+\b))|candidates?\s+(?:should|must|will)\b|ideally\b|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\+?\s+(?:or\s+more\s+|plus\s+)?years)/i;
 const QUALIFICATION_ANYWHERE = /\b(?:years\s+of\s+(?:\w+\s+)?experience|track\s+record|(?:hold|have|has)\s+an?\s+(?:\w+\s+)?degree|(?:is|are)\s+(?:\w+ly\s+)?(?:required|essential|a\s+plus|an\s+advantage|an\s+asset|advantageous|preferred|desirable|beneficial|nice\s+to\s+have)|mind[-\s]?set)\b/i;
 
 /**
@@ -95,7 +95,7 @@ const DESCRIPTION = /^\W*((?:we|(?:our|the)\s+(?:company|firm|group|business|org
  * year", "Digital sales accounted for 38% of revenue").
  */
 const ABOUT_THE_POST = /^\W*((?:this|it)\s+is\s+an?\s+(?:[\w-]+,?\s+){0,4}(?:role|post|position|job|appointment|opportunity|contract|vacancy)\b)(?!\s+(?:that|which|where|in\s+which)\s+(?:owns?|leads?|runs?|is\s+responsible|is\s+accountable))/i;
-const RESULTS = /^\W*((?:(?!(?:that|which|who)\b)[\w'’&-]+\s+){1,6}?(?:rose|fell|grew|increased|decreased|declined|accounted\s+for|totall?ed|amounted\s+to|doubled|halved)\b[^.;]*?(?:\bper\s*cent\b|\bpercent\b|%|\bin\s+the\s+(?:year|period|quarter)\b|\byear[-\s]on[-\s]year\b))/i;
+const RESULTS = /^\W*((?:(?!(?:that|which|who)\b)[\w'\u2019&-]+\s+){1,6}?(?:rose|fell|grew|increased|decreased|declined|accounted\s+for|totall?ed|amounted\s+to|doubled|halved)\b[^.;]*?(?:\bper\s*cent\b|\bpercent\b|%|\bin\s+the\s+(?:year|period|quarter)\b|\byear[-\s]on[-\s]year\b))/i;
 
 /** Handing work to a provider gives away the whole clause, provider included. */
 const OUTSOURCED = /\b(?:is|are|will\s+be)\s+(?:fully\s+|entirely\s+)?outsourced\b/gi;
@@ -107,7 +107,7 @@ const REPORTING_LINE = new RegExp(String.raw`^\W*(?:(?:this|the)\s+(?:role|posit
  * Another function's reporting line ("Product management reports to the Chief Product Officer"): the
  * sentence is about that function, not a duty of this role.
  */
-const OTHER_REPORTS = new RegExp(String.raw`^\W*((?:(?!(?:who|that|which|and)\b)[\w&'’-]+\s+){1,4}?)reports?\s+(?:directly\s+)?(?:in)?to\s+${PARTY}\b`, "i");
+const OTHER_REPORTS = new RegExp(String.raw`^\W*((?:(?!(?:who|that|which|and)\b)[\w&'\u2019-]+\s+){1,4}?)reports?\s+(?:directly\s+)?(?:in)?to\s+${PARTY}\b`, "i");
 const SELF_SUBJECT = new RegExp(String.raw`^${SELF}\s|^(?:(?:this|the)\s+(?:role|position|post|holder)|you\s+will|you)\s`, "i");
 
 export function analyzeScope(text: string): Scope {

@@ -20,8 +20,8 @@ export function splitSentences(source: string, node: Scalar): SourceSentence[] {
   const region = source.slice(nodeStart, nodeEnd);
   const sentences: SourceSentence[] = [];
   let cursor = 0;
-  for (const raw of value.replace(/\n(?!\s*[-*•])/g, " ").match(SENTENCE) ?? []) {
-    const text = raw.replace(/^\s*[-*•]\s*/, "").trim();
+  for (const raw of value.replace(/\n(?!\s*[-*\u2022])/g, " ").match(SENTENCE) ?? []) {
+    const text = raw.replace(/^\s*[-*\u2022]\s*/, "").trim();
     if (!/[A-Za-z]{2}/.test(text)) continue;
     const found = locate(region, text, cursor);
     if (found) cursor = found.end;
