@@ -1,6 +1,6 @@
 /**
  * Everything derived from a source of truth: the catalog as JSON (from the YAML catalog) with the
- * stems of its words, the JSON Schema (from the zod schema) and the rule docs (from the rule
+ * stems of its words and its persona posterior, the JSON Schema (from the zod schema) and the rule docs (from the rule
  * modules). `generate.ts` writes them; a test fails when a committed one is stale.
  */
 import * as fs from "node:fs";
@@ -11,6 +11,7 @@ import { charterSchema } from "../schemas/charter";
 import type { CatalogFile } from "../schemas/catalog";
 import { Catalog, validateCatalogFile } from "../server/src/core/catalog";
 import { stemCatalog } from "../server/src/core/matcher";
+import { storePosterior, type StoredPosterior } from "../server/src/core/persona-posterior";
 import { storeStems, type StoredStems } from "../server/src/core/stored-stems";
 import { RULES, ruleDocUrl } from "../server/src/core/rules";
 
@@ -36,6 +37,11 @@ export function buildCatalog(): CatalogFile {
 /** The stems of the built-in catalog's words, in the order the catalog holds its accountabilities. */
 export function buildCatalogStems(catalog: CatalogFile): StoredStems {
   return storeStems(stemCatalog([...new Catalog([catalog]).accountabilities.values()]));
+}
+
+/** How likely each persona is given each accountability, for the built-in catalog (persona-posterior.ts). */
+export function buildPersonaPosterior(catalog: CatalogFile): StoredPosterior {
+  return storePosterior(new Catalog([catalog]));
 }
 
 export function renderJsonSchema(): string {

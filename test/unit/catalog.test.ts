@@ -4,9 +4,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { test } from "node:test";
 import { PERSONA_IDS } from "../../schemas/catalog";
-import { buildCatalog, buildCatalogStems, committedFiles, ROOT } from "../../scripts/generated-files";
+import { buildCatalog, buildCatalogStems, buildPersonaPosterior, committedFiles, ROOT } from "../../scripts/generated-files";
 import { builtinCatalog } from "../../server/src/core/builtin-catalog";
+import { Catalog } from "../../server/src/core/catalog";
 import { Matcher } from "../../server/src/core/matcher";
+import { posteriorOf } from "../../server/src/core/persona-posterior";
 import { readStems } from "../../server/src/core/stored-stems";
 import { loadCorpus } from "../fixtures/corpus";
 
@@ -58,6 +60,14 @@ test("every citation names a source file and a passage that exist", { skip: !fs.
 test("the stems the build stored for the built-in catalog are the catalog's own: run `npm run generate`", () => {
   const stored = JSON.parse(fs.readFileSync(path.join(ROOT, "server", "src", "generated", "catalog-stems.json"), "utf8"));
   assert.deepEqual(stored, buildCatalogStems(buildCatalog()));
+});
+
+test("the persona posterior the build stored is the catalog's own: run `npm run generate`", () => {
+  const stored = JSON.parse(fs.readFileSync(path.join(ROOT, "server", "src", "generated", "persona-posterior.json"), "utf8"));
+  assert.deepEqual(stored, buildPersonaPosterior(buildCatalog()));
+  const computed = new Catalog([buildCatalog()]);
+  const fromBuild = builtinCatalog();
+  for (const id of computed.accountabilities.keys()) assert.deepEqual(posteriorOf(fromBuild).get(id), posteriorOf(computed).get(id), id);
 });
 
 test("a matcher built from stored stems matches exactly like one that stems the catalog itself", () => {

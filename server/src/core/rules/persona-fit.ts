@@ -2,6 +2,7 @@ import type { PersonaId } from "../../../../schemas/catalog";
 import type { Catalog } from "../catalog";
 import { replaceNode } from "../edits";
 import type { CharterModel, Resolution } from "../model";
+import { posteriorOf } from "../persona-posterior";
 import type { OffsetRange } from "../types";
 import { nodeRange } from "../yaml-nav";
 import { coveredIds } from "./ownership";
@@ -52,59 +53,6 @@ export interface PersonaFit {
   evidence: FitEvidence[];
 }
 
-/**
- * How strongly each persona is associated with each accountability: 1 for its core, PROFILE_WEIGHT
- * for one its profile (summary, focus, reporting note) names and RECOMMENDATION_WEIGHT for one its
- * recommendations name, both found by the matcher in the catalog's own words. Anything else keeps a
- * small weight that follows the persona's side: the COO of IT looks after the organisation's own IT
- * (CIO side), the other three look outward (CTO side).
- */
-const PROFILE_WEIGHT = 0.5;
-const RECOMMENDATION_WEIGHT = 0.25;
-const BACKGROUND_WEIGHT = { ownSide: 0.06, otherSide: 0.02 };
-
-/** For each accountability id, the probability of each persona given that the charter claims it. */
-type Posterior = Map<string, Map<PersonaId, number>>;
-
-const posteriorCache = new WeakMap<Catalog, Posterior>();
-
-function posteriors(catalog: Catalog): Posterior {
-  const cached = posteriorCache.get(catalog);
-  if (cached) return cached;
-  const affinity = new Map<PersonaId, Map<string, number>>();
-  for (const persona of catalog.personas.values()) {
-    const weights = new Map<string, number>();
-    const mention = (texts: string[], weight: number) => {
-      for (const text of texts.flatMap(clauses)) {
-        const id = catalog.matcher.matchPhrases(text)?.accountabilityId;
-        if (id && (weights.get(id) ?? 0) < weight) weights.set(id, weight);
-      }
-    };
-    mention(persona.recommendations.map((r) => r.text), RECOMMENDATION_WEIGHT);
-    mention([persona.summary, persona.focus, persona.reportingNote], PROFILE_WEIGHT);
-    for (const core of persona.core) weights.set(core.id, 1);
-    affinity.set(persona.id, weights);
-  }
-  const posterior: Posterior = new Map();
-  for (const accountability of catalog.accountabilities.values()) {
-    const outward = accountability.domain !== "cio";
-    const raw = [...catalog.personas.values()].map((persona) => {
-      const ownSide = persona.id === "coo-of-it" ? !outward : outward;
-      const background = ownSide ? BACKGROUND_WEIGHT.ownSide : BACKGROUND_WEIGHT.otherSide;
-      return [persona.id, affinity.get(persona.id)!.get(accountability.id) ?? background] as const;
-    });
-    const total = raw.reduce((sum, [, w]) => sum + w, 0);
-    posterior.set(accountability.id, new Map(raw.map(([id, w]) => [id, w / total])));
-  }
-  posteriorCache.set(catalog, posterior);
-  return posterior;
-}
-
-/** A profile text split into clauses, so each names at most a few accountabilities. */
-function clauses(text: string): string[] {
-  return text.split(/[.;:]\s+|,\s+(?:and\s+)?|\s+and\s+(?=[a-z]+s\b)/);
-}
-
 /** Everything the charter states, by accountability id. */
 export function sourcesById(model: CharterModel): Map<string, FitSource[]> {
   const byId = new Map<string, FitSource[]>();
@@ -126,14 +74,14 @@ export function sourcesById(model: CharterModel): Map<string, FitSource[]> {
 
 /**
  * Coverage of each persona's core by the charter, and a distribution over the personas: every
- * claimed accountability is evidence for the personas likely to hold it (its posterior above),
+ * claimed accountability is evidence for the personas likely to hold it (persona-posterior.ts),
  * weighted by the match's confidence, and the pieces of evidence are combined as independent.
  * Best coverage first; equal coverage goes to the more probable persona.
  */
 export function personaFit(model: CharterModel, catalog: Catalog): PersonaFit[] {
   const covered = coveredIds(model);
   const sources = sourcesById(model);
-  const posterior = posteriors(catalog);
+  const posterior = posteriorOf(catalog);
   const logScore = new Map<PersonaId, number>();
   for (const persona of catalog.personas.values()) {
     let sum = 0;
