@@ -1,7 +1,7 @@
 /**
  * Everything derived from a source of truth: the catalog as JSON (from the YAML catalog) with the
- * stems of its words and its persona posterior, the JSON Schema (from the zod schema) and the rule docs (from the rule
- * modules). `generate.ts` writes them; a test fails when a committed one is stale.
+ * stems of its words and its persona posterior, the JSON Schema (from the zod schema) and the rule
+ * docs (from the rule modules). `generate.ts` writes them; a test fails when a committed one is stale.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";

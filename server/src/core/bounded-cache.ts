@@ -30,7 +30,7 @@ export class BoundedCache<V> {
 }
 
 /** A copy of `text` that shares no memory with the string it may have been cut from. */
-export function detached(text: string): string {
+function detached(text: string): string {
   // Parsing builds a new string; slicing, templates and normalize() may return a view or the original.
   return JSON.parse(JSON.stringify(text)) as string;
 }

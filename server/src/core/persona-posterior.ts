@@ -42,6 +42,7 @@ export function usePosterior(catalog: Catalog, stored: StoredPosterior): void {
   posteriors.set(catalog, new Map(Object.entries(stored).map(([id, probabilities]) => [id, new Map(personas.map((persona, i) => [persona, probabilities[i]]))])));
 }
 
+/** Computed afresh from the catalog's texts, for the build to store. */
 export function storePosterior(catalog: Catalog): StoredPosterior {
   const personas = [...catalog.personas.keys()];
   return Object.fromEntries([...computePosterior(catalog)].map(([id, byPersona]) => [id, personas.map((persona) => byPersona.get(persona)!)]));
