@@ -4,7 +4,9 @@
  * `yaml` parser alone on the same texts), in one run, so the ratios hold whatever the machine's load.
  * Each server is started as its VS Code extension starts it: ours with the Node options and
  * environment of server-launch.ts, yaml-language-server with the editor's environment as it is.
- * Prints one table and writes it as JSON to bench/results/. A measurement, not a test.
+ * Two baselines are measured in the same run: the floor, and a server that analyses nothing but
+ * publishes the same diagnostics (no-op-server.ts), whose start-up and edits are the protocol's own
+ * cost. Prints one table and writes it as JSON to bench/results/. A measurement, not a test.
  *
  * It measures a production build of its own, made at start in a temporary folder that other builds
  * (`npm test` writes dist/) cannot change mid-run. Options: --dist <dir> (measure that build instead,
@@ -17,11 +19,14 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { buildSync } from "esbuild";
 import { parseDocument } from "yaml";
+import { analyze } from "../server/src/core/analyze";
+import { toDiagnostic } from "../server/src/lsp/diagnostics";
 import { SERVER_NODE_OPTIONS, serverEnvironment } from "../server/src/node/server-launch";
 import { ROOT } from "../test/lsp/client";
 import { generateCharter } from "./charters";
-import { timeCli, writeLibrary, type CliResult } from "./cli";
+import { parseFloor, timeCli, writeLibrary, type CliResult } from "./cli";
 import { runSession, timeStartup, typedTexts, type ServerSpec, type SessionResult, type Typing } from "./lsp";
 import { summary, type Summary } from "./stats";
 
@@ -78,6 +83,14 @@ const REFERENCE: ServerSpec = {
   unversioned: true,
 };
 
+const NO_OP_BUNDLE = path.join(WORK_DIR, "no-op-server.js");
+/** Started as ours is, with the diagnostics ours publishes for the text in `file`. */
+const noOp = (file: string): ServerSpec => ({
+  ...OURS,
+  name: "no-op server",
+  command: [...SERVER_NODE_OPTIONS, NO_OP_BUNDLE, "--stdio", "--diagnostics", file],
+});
+
 interface SizeResult {
   lines: number;
   characters: number;
@@ -85,6 +98,8 @@ interface SizeResult {
   /** Start-up is timed with the code cache a first start wrote (`startups`), and without it (`startupsWithoutCodeCache`). */
   ours: SessionResult & { startups: Summary; startupsWithoutCodeCache: Summary };
   reference?: SessionResult & { startups: Summary };
+  /** The protocol's own cost: a server that publishes our diagnostics without analysing anything. */
+  noOp: SessionResult & { startups: Summary };
   /** `parseDocument` alone on every text the sessions went through, each timed right after our server answered it. */
   floorParseMs: Summary;
 }
@@ -107,6 +122,7 @@ async function main(): Promise<void> {
   warnIfBusy(before);
   fs.mkdirSync(WORK_DIR, { recursive: true });
   if (!args.dist) execSync(`node esbuild.mjs --production --outdir ${JSON.stringify(DIST)}`, { cwd: ROOT, stdio: "inherit" });
+  buildSync({ entryPoints: [path.join(ROOT, "bench", "no-op-server.ts")], outfile: NO_OP_BUNDLE, bundle: true, minify: true, platform: "node", target: "node20", format: "cjs", logLevel: "warning" });
   // A fresh V8 code cache (server/src/node/launcher.ts), written by one first start, as after an install.
   const codeCache = path.join(WORK_DIR, "code-cache");
   fs.rmSync(codeCache, { recursive: true, force: true });
@@ -128,13 +144,17 @@ async function main(): Promise<void> {
     for (const typed of texts.slice(0, 5)) parseDocument(typed);
     const session = await runSession(OURS, uri, text, typing, (typed) => floor.push(parseTime(typed)));
     const ours = { ...session, startups: summary([session.startupToDiagnosticsMs, ...(await startups(OURS, uri, text, STARTS - 1))]), startupsWithoutCodeCache };
+    log(`${lines} lines: the no-op server`);
+    const noOpSpec = noOp(writeDiagnostics(uri, text, session.diagnostics));
+    const empty = await runSession(noOpSpec, uri, text, typing);
+    const noOpResult = { ...empty, startups: summary([empty.startupToDiagnosticsMs, ...(await startups(noOpSpec, uri, text, STARTS - 1))]) };
     let reference: SizeResult["reference"];
     if (args.reference) {
       log(`${lines} lines: ${REFERENCE.name}`);
       const theirs = await runSession(REFERENCE, uri, text, typing);
       reference = { ...theirs, startups: summary([theirs.startupToDiagnosticsMs, ...(await startups(REFERENCE, uri, text, STARTS - 1))]) };
     }
-    sizes.push({ lines: text.split("\n").length - 1, characters: text.length, keystrokes: texts.length, ours, reference, floorParseMs: summary(floor) });
+    sizes.push({ lines: text.split("\n").length - 1, characters: text.length, keystrokes: texts.length, ours, reference, noOp: noOpResult, floorParseMs: summary(floor) });
   }
 
   const cli: CliResult[] = [];
@@ -143,8 +163,9 @@ async function main(): Promise<void> {
     const library = writeLibrary(path.join(WORK_DIR, "library"), Math.max(...LIBRARY_SIZES));
     const cliPath = path.join(DIST, "cli.js");
     for (const count of LIBRARY_SIZES) {
-      log(`CLI on ${count} charter${count === 1 ? "" : "s"}`);
-      cli.push(timeCli(cliPath, count === 1 ? library.one : count === 100 ? library.hundred : library.all, count));
+      const target = count === 1 ? library.one : count === 100 ? library.hundred : library.all;
+      log(`CLI on ${count} charter${count === 1 ? "" : "s"}, and the parser alone on the same files`);
+      cli.push({ ...timeCli(cliPath, target, count), floorParseMs: parseFloor(target) / os.availableParallelism() });
     }
   }
 
@@ -175,6 +196,18 @@ async function startups(spec: ServerSpec, uri: string, text: string, count: numb
   const times: number[] = [];
   for (let i = 0; i < count; i++) times.push(await timeStartup(spec, uri, text));
   return times;
+}
+
+/**
+ * Writes the diagnostics ours publishes for `text` (the same core, in this process) for the no-op
+ * server to send; `published` is how many ours sent, a check that the payloads match.
+ */
+function writeDiagnostics(uri: string, text: string, published: number): string {
+  const analysis = analyze(text);
+  if (analysis.findings.length !== published) throw new Error(`the no-op server's payload has ${analysis.findings.length} diagnostics where ours published ${published}`);
+  const file = path.join(WORK_DIR, "no-op-diagnostics.json");
+  fs.writeFileSync(file, JSON.stringify(analysis.findings.map((finding) => toDiagnostic(finding, analysis, uri))));
+  return file;
 }
 
 /** Ten lines spread over the charter where a user types words: free-text items, metrics and job description sentences. */
@@ -224,29 +257,34 @@ function checkTargets(results: Results): Results["targets"] {
 }
 
 function renderTable(results: Results): string {
-  const rows: string[][] = [["", "ours", "yaml-ls", "floor", "ours/yaml-ls", "ours/floor"]];
+  const rows: string[][] = [["", "ours", "yaml-ls", "no-op", "floor", "ours/yaml-ls", "ours/floor", "no-op/floor"]];
   const ms = (value: number | undefined) => (value === undefined ? "–" : value < 10 ? value.toFixed(2) : value.toFixed(0));
-  const ratio = (a: number, b: number | undefined) => (b === undefined || !b ? "–" : `${(a / b).toFixed(2)}×`);
+  const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || !b ? "–" : `${(a / b).toFixed(2)}×`);
+  const row = (name: string, mine: number, theirs?: number, empty?: number, base?: number) =>
+    rows.push([name, ms(mine), ms(theirs), ms(empty), ms(base), ratio(mine, theirs), ratio(mine, base), ratio(empty, base)]);
   for (const size of results.sizes) {
-    const { ours, reference, floorParseMs: floor } = size;
-    rows.push([`${size.lines} lines (${size.keystrokes} keystrokes)`, "", "", "", "", ""]);
-    const row = (name: string, mine: number, theirs: number | undefined, base?: number) => rows.push([`  ${name}`, ms(mine), ms(theirs), ms(base), ratio(mine, theirs), ratio(mine, base)]);
-    row(`start-up → diagnostics p50 of ${STARTS} ms`, ours.startups.median, reference?.startups.median);
-    row("  first start, no code cache", ours.startupsWithoutCodeCache.median, reference?.startups.median);
-    row("edit → diagnostics p50 ms", ours.editToDiagnosticsMs.median, reference?.editToDiagnosticsMs.median, floor.median);
-    row("edit → diagnostics p95 ms", ours.editToDiagnosticsMs.p95, reference?.editToDiagnosticsMs.p95, floor.p95);
-    row("hover p50 ms", ours.hoverMs.median, reference?.hoverMs.median);
-    row("completion p50 ms", ours.completionMs.median, reference?.completionMs.median);
-    row("peak RSS MiB", ours.peakRssMiB, reference?.peakRssMiB);
-    rows.push(["  diagnostics on open", String(ours.diagnostics), String(reference?.diagnostics ?? "–"), "", "", ""]);
+    const { ours, reference, noOp, floorParseMs: floor } = size;
+    rows.push([`${size.lines} lines (${size.keystrokes} keystrokes)`, "", "", "", "", "", "", ""]);
+    row(`  start-up → diagnostics p50 of ${STARTS} ms`, ours.startups.median, reference?.startups.median, noOp.startups.median);
+    row("    first start, no code cache", ours.startupsWithoutCodeCache.median);
+    row("  edit → diagnostics p50 ms", ours.editToDiagnosticsMs.median, reference?.editToDiagnosticsMs.median, noOp.editToDiagnosticsMs.median, floor.median);
+    row("  edit → diagnostics p95 ms", ours.editToDiagnosticsMs.p95, reference?.editToDiagnosticsMs.p95, noOp.editToDiagnosticsMs.p95, floor.p95);
+    row("  hover p50 ms", ours.hoverMs.median, reference?.hoverMs.median, noOp.hoverMs.median);
+    row("  completion p50 ms", ours.completionMs.median, reference?.completionMs.median, noOp.completionMs.median);
+    row("  peak RSS MiB", ours.peakRssMiB, reference?.peakRssMiB, noOp.peakRssMiB);
+    rows.push(["  diagnostics on open", String(ours.diagnostics), String(reference?.diagnostics ?? "–"), String(noOp.diagnostics), "", "", "", ""]);
   }
-  for (const run of results.cli) rows.push([`CLI, ${run.charters} charter${run.charters === 1 ? "" : "s"} ms (per charter ${ms(run.msPerCharter)})`, ms(run.wallMs), "", "", "", ""]);
+  for (const run of results.cli) row(`CLI, ${run.charters} charter${run.charters === 1 ? "" : "s"} ms (per charter ${ms(run.msPerCharter)})`, run.wallMs, undefined, undefined, run.floorParseMs);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const lines = rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  "));
   const bundles = Object.entries(results.bundleBytes).map(([file, bytes]) => `${file} ${(bytes / 1024).toFixed(0)} KiB`).join(", ");
   const targets = results.targets.map((t) => `  ${t.met ? "✔" : "✖"} ${t.what}`);
   const load = `load average ${results.loadAverage.before[0].toFixed(2)} → ${results.loadAverage.after[0].toFixed(2)} on ${results.cores} cores`;
-  return [...lines, "", `Bundles: ${bundles}`, `Node ${results.node}, ${load}, commit ${results.commit}`, "", "Targets:", ...targets].join("\n");
+  const legend = [
+    "no-op: a server that analyses nothing and publishes the same diagnostics, started as ours is (the protocol's own cost).",
+    `floor: \`yaml\`'s parseDocument alone on the same texts; for the CLI, on all its files on one core, divided by ${results.cores} cores.`,
+  ];
+  return [...lines, ...legend, "", `Bundles: ${bundles}`, `Node ${results.node}, ${load}, commit ${results.commit}`, "", "Targets:", ...targets].join("\n");
 }
 
 function bundleSizes(dist: string): Record<string, number> {
