@@ -39,10 +39,12 @@ import { SETTINGS_SECTION, Settings, type ClientSettings } from "./lsp/settings"
 import { saveCodeCache } from "./node/code-cache";
 import { CONFIG_FILE } from "./node/files";
 import { fitHeapGrowth } from "./node/heap-growth";
+import { stdioTransport } from "./node/stdio-transport";
 
 declare const CTO_CHARTER_VERSION: string;
 
-const connection = createConnection(ProposedFeatures.all);
+const stdio = stdioTransport();
+const connection = stdio ? createConnection(ProposedFeatures.all, ...stdio) : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments({
   create: TextDocument.create,
   // A change to a version no newer than the one held is stale (or repeated): applying it would fork the text.
