@@ -82,27 +82,34 @@ export function personaFit(model: CharterModel, catalog: Catalog): PersonaFit[] 
   const covered = coveredIds(model);
   const sources = sourcesById(model);
   const posterior = posteriorOf(catalog);
+  // Each claimed accountability counts once, with its most confident source; it is the same for every persona.
+  const claimed: { id: string; found: FitSource[]; confidence: number; odds: Map<PersonaId, number> | undefined }[] = [];
+  for (const [id, found] of sources) {
+    // A loop, not Math.max(...): spreading tens of thousands of arguments overflows the stack.
+    const confidence = found.reduce((best, s) => Math.max(best, s.confidence), 0);
+    claimed.push({ id, found, confidence, odds: posterior.get(id) });
+  }
   const logScore = new Map<PersonaId, number>();
   for (const persona of catalog.personas.values()) {
     let sum = 0;
-    for (const [id, found] of sources) {
-      // A loop, not Math.max(...): spreading tens of thousands of arguments overflows the stack.
-      const confidence = found.reduce((best, s) => Math.max(best, s.confidence), 0);
-      sum += confidence * Math.log(posterior.get(id)?.get(persona.id) ?? 1);
-    }
+    for (const { confidence, odds } of claimed) sum += confidence * Math.log(odds?.get(persona.id) ?? 1);
     logScore.set(persona.id, sum);
   }
   const top = Math.max(...logScore.values());
   const norm = [...logScore.values()].reduce((a, b) => a + Math.exp(b - top), 0);
+  const favours = 1 / catalog.personas.size;
 
   return [...catalog.personas.values()]
     .map((persona) => {
       const ids = persona.core.map((c) => c.id);
       const hit = ids.filter((id) => covered.has(id));
-      const evidence = [...sources]
-        .map(([id, found]) => ({ accountabilityId: id, core: ids.includes(id), probability: posterior.get(id)?.get(persona.id) ?? 0, sources: found }))
-        .filter((e) => e.probability > 1 / catalog.personas.size)
-        .sort((a, b) => b.probability - a.probability);
+      const core = new Set(ids);
+      const evidence: FitEvidence[] = [];
+      for (const { id, found, odds } of claimed) {
+        const probability = odds?.get(persona.id) ?? 0;
+        if (probability > favours) evidence.push({ accountabilityId: id, core: core.has(id), probability, sources: found });
+      }
+      evidence.sort((a, b) => b.probability - a.probability);
       return {
         persona: persona.id,
         name: persona.name,
