@@ -266,7 +266,7 @@ function renderTable(results: Results): string {
     const { ours, reference, noOp, floorParseMs: floor } = size;
     rows.push([`${size.lines} lines (${size.keystrokes} keystrokes)`, "", "", "", "", "", "", ""]);
     row(`  start-up → diagnostics p50 of ${STARTS} ms`, ours.startups.median, reference?.startups.median, noOp.startups.median);
-    row("    first start, no code cache", ours.startupsWithoutCodeCache.median);
+    row("    first start, no code cache", ours.startupsWithoutCodeCache.median, reference?.startups.median);
     row("  edit → diagnostics p50 ms", ours.editToDiagnosticsMs.median, reference?.editToDiagnosticsMs.median, noOp.editToDiagnosticsMs.median, floor.median);
     row("  edit → diagnostics p95 ms", ours.editToDiagnosticsMs.p95, reference?.editToDiagnosticsMs.p95, noOp.editToDiagnosticsMs.p95, floor.p95);
     row("  hover p50 ms", ours.hoverMs.median, reference?.hoverMs.median, noOp.hoverMs.median);
