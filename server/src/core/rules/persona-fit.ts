@@ -83,7 +83,7 @@ export function personaFit(model: CharterModel, catalog: Catalog): PersonaFit[] 
   const sources = sourcesById(model);
   const posterior = posteriorOf(catalog);
   // Each claimed accountability counts once, with its most confident source; it is the same for every persona.
-  const claimed: { id: string; found: FitSource[]; confidence: number; odds: Map<PersonaId, number> | undefined }[] = [];
+  const claimed: { id: string; found: FitSource[]; confidence: number; odds: ReadonlyMap<PersonaId, number> | undefined }[] = [];
   for (const [id, found] of sources) {
     // A loop, not Math.max(...): spreading tens of thousands of arguments overflows the stack.
     const confidence = found.reduce((best, s) => Math.max(best, s.confidence), 0);
