@@ -126,34 +126,89 @@ function readItems(text: string, list: ListKey, node: Node | undefined, catalog:
   const items: Item[] = [];
   node.items.forEach((entry, index) => {
     if (!entry || !(entry as Node).range) return;
-    const item: Item = { list, index, node: entry as Node, range: itemRange(text, entry as Node) };
-    if (isScalar(entry) && typeof entry.value === "string" && catalog.accountabilities.has(entry.value)) {
-      // A bare catalog id (`- external-customer-experience`) names the entry itself.
-      item.id = entry.value;
-      item.idNode = entry as Scalar;
-    } else if (isScalar(entry) && typeof entry.value === "string") {
-      item.text = entry.value;
-      item.textNode = entry as Scalar;
-    } else if (isMap(entry)) {
-      const id = entry.get("id", true);
-      const text = entry.get("text", true);
-      const metrics = entry.get("metrics", true);
-      if (isScalar(id) && typeof id.value === "string") {
-        item.id = id.value;
-        item.idNode = id;
-      }
-      if (isScalar(text) && typeof text.value === "string") {
-        item.text = text.value;
-        item.textNode = text;
-      }
-      if (entry.has("metrics")) item.metrics = readStrings(metrics).map((m) => m.text);
-    } else {
+    const known = knownItem(entry as Node, list, index, catalog);
+    if (known) {
+      items.push(known);
       return;
     }
-    resolveItem(item, catalog);
+    const item = readItem(text, list, index, entry as Node, catalog);
+    if (!item) return;
+    itemsByNode.set(entry as Node, { catalog, start: (entry as Node).range![0], nodes: nodesUnder(entry as Node), item });
     items.push(item);
   });
   return items;
+}
+
+function readItem(text: string, list: ListKey, index: number, entry: Node, catalog: Catalog): Item | undefined {
+  const item: Item = { list, index, node: entry, range: itemRange(text, entry) };
+  if (isScalar(entry) && typeof entry.value === "string" && catalog.accountabilities.has(entry.value)) {
+    // A bare catalog id (`- external-customer-experience`) names the entry itself.
+    item.id = entry.value;
+    item.idNode = entry as Scalar;
+  } else if (isScalar(entry) && typeof entry.value === "string") {
+    item.text = entry.value;
+    item.textNode = entry as Scalar;
+  } else if (isMap(entry)) {
+    const id = entry.get("id", true);
+    const text = entry.get("text", true);
+    const metrics = entry.get("metrics", true);
+    if (isScalar(id) && typeof id.value === "string") {
+      item.id = id.value;
+      item.idNode = id;
+    }
+    if (isScalar(text) && typeof text.value === "string") {
+      item.text = text.value;
+      item.textNode = text;
+    }
+    if (entry.has("metrics")) item.metrics = readStrings(metrics).map((m) => m.text);
+  } else {
+    return undefined;
+  }
+  resolveItem(item, catalog);
+  return item;
+}
+
+/**
+ * Items read before, by their node. A keystroke puts a new scalar in place of the one it changed and
+ * only moves every other node (reparse.ts), so an item whose nodes are all the same objects as when
+ * it was read holds the same text: it is moved, not read and resolved again. A whole parse makes new
+ * nodes, which are not found here.
+ */
+const itemsByNode = new WeakMap<Node, { catalog: Catalog; start: number; nodes: unknown[]; item: Item }>();
+
+function knownItem(entry: Node, list: ListKey, index: number, catalog: Catalog): Item | undefined {
+  const known = itemsByNode.get(entry);
+  if (!known || known.catalog !== catalog || known.item.list !== list || known.item.index !== index || !sameNodes(entry, known.nodes)) return undefined;
+  const delta = entry.range![0] - known.start;
+  if (delta === 0) return known.item;
+  const { range } = known.item;
+  return { ...known.item, range: { start: range.start + delta, end: range.end + delta } };
+}
+
+/** The node and every node under it, in document order. */
+function nodesUnder(node: unknown, into: unknown[] = []): unknown[] {
+  into.push(node);
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      nodesUnder(pair.key, into);
+      nodesUnder(pair.value, into);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) nodesUnder(item, into);
+  }
+  return into;
+}
+
+/** `nodesUnder(node)` equals `nodes`, compared without building the list again. */
+function sameNodes(node: unknown, nodes: readonly unknown[]): boolean {
+  let at = 0;
+  const visit = (current: unknown): boolean => {
+    if (current !== nodes[at++]) return false;
+    if (isMap(current)) return current.items.every((pair) => visit(pair.key) && visit(pair.value));
+    if (isSeq(current)) return current.items.every(visit);
+    return true;
+  };
+  return visit(node) && at === nodes.length;
 }
 
 function resolveItem(item: Item, catalog: Catalog): void {
