@@ -353,7 +353,7 @@ export function assertSound(analysis: Analysis): void {
     assert.ok(finding.message.length > 0);
     assertRange(finding.range, text, what);
     for (const related of finding.related ?? []) assertRange(related.range, text, `${what}, related`);
-    for (const fix of finding.fixes) {
+    for (const fix of finding.fixes()) {
       const edits = [...fix.edits].sort((a, b) => a.start - b.start);
       edits.forEach((edit, i) => {
         assertRange(edit, text, `${what}, fix "${fix.title}"`);

@@ -66,7 +66,7 @@ describe("every offered fix", () => {
       const syntaxBefore = before.findings.filter((f) => f.ruleId === "yaml-syntax").length;
       let checked = 0;
       for (const finding of before.findings) {
-        for (const fix of finding.fixes) {
+        for (const fix of finding.fixes()) {
           const result = applyFixes(text, [fix]);
           assert.equal(result.skipped.length, 0);
           const after = analyze(result.text);
@@ -89,7 +89,7 @@ describe("every offered fix", () => {
           checked++;
         }
       }
-      const fixable = before.findings.some((f) => f.fixes.length > 0);
+      const fixable = before.findings.some((f) => f.fixes().length > 0);
       assert.equal(checked > 0, fixable);
     });
   }
@@ -102,7 +102,7 @@ describe("fix all", () => {
       const twice = fixAll(once.text);
       assert.equal(twice.text, once.text);
       assert.equal(twice.applied, 0);
-      assert.deepEqual(once.analysis.findings.filter((f) => f.fixes.some((x) => x.safe)).map((f) => f.message), []);
+      assert.deepEqual(once.analysis.findings.filter((f) => f.fixes().some((x) => x.safe)).map((f) => f.message), []);
       for (const comment of comments(text)) assert.ok(once.text.includes(comment), `keeps ${comment}`);
     });
   }

@@ -30,6 +30,11 @@ export function findings(text: string, options?: AnalyzeOptions): Finding[] {
   return analyze(text, options).findings;
 }
 
+/** Findings as plain data, fixes built: what two analyses are compared by. Read the analysis while it is the latest. */
+export function withFixes(findings: readonly Finding[]): unknown[] {
+  return findings.map((finding) => ({ ...finding, fixes: finding.fixes() }));
+}
+
 export function byRule(text: string, ruleId: string, options?: AnalyzeOptions): Finding[] {
   return findings(text, options).filter((f) => f.ruleId === ruleId);
 }

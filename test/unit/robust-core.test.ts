@@ -15,7 +15,7 @@ import { applyFixes } from "../../server/src/core/edits";
 import { fixAll } from "../../server/src/core/fix-all";
 import { RULES } from "../../server/src/core/rules";
 import type { Rule } from "../../server/src/core/rules/rule";
-import type { Finding, Fix } from "../../server/src/core/types";
+import { NO_FIXES, type Finding, type Fix } from "../../server/src/core/types";
 import { completionsAt } from "../../server/src/services/completion";
 import { assertSound } from "../fuzz/support";
 
@@ -24,7 +24,7 @@ const PROBLEMS = fs.readFileSync(path.join(__dirname, "..", "..", "examples", "p
 function failing(id: string, scope: Rule["scope"], fail: () => never, reportFirst = false): Rule {
   const meta = { id, severity: "warning" as const, summary: "Fails on purpose.", doc: "A test rule." };
   const check = ({ report }: { report: (f: Omit<Finding, "ruleId" | "severity">) => void }) => {
-    if (reportFirst) report({ message: "reported before failing", range: { start: 0, end: 7 }, fixes: [] });
+    if (reportFirst) report({ message: "reported before failing", range: { start: 0, end: 7 }, fixes: NO_FIXES });
     fail();
   };
   return { ...meta, scope, check } as Rule;
@@ -94,7 +94,7 @@ describe("a rule that fails is contained", () => {
 function fixed(text: string, rule: string, title: RegExp): string {
   const fix = analyze(text)
     .findings.filter((f) => f.ruleId === rule)
-    .flatMap((f) => f.fixes)
+    .flatMap((f) => f.fixes())
     .find((f: Fix) => title.test(f.title));
   assert.ok(fix, `a fix like ${title} for ${rule}`);
   return applyFixes(text, [fix]).text;

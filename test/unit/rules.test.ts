@@ -57,7 +57,7 @@ describe("accountability-missing", () => {
     assertCovers(text, missing[0], "digital-business-leader");
     assert.equal(missing[0].data?.accountability, "innovation-and-rd");
     assert.equal(missing[0].severity, "warning");
-    const [fix] = missing[0].fixes;
+    const [fix] = missing[0].fixes();
     assert.ok(fix.safe && fix.preferred);
   });
 
@@ -88,7 +88,7 @@ describe("cio-overlap", () => {
     const [overlap] = byRule(text, "cio-overlap");
     assertCovers(text, overlap, "Run the service desk");
     assert.equal(overlap.data?.accountability, "it-service-desk");
-    assert.deepEqual(overlap.fixes.map((f) => f.preferred ?? false), [true, false]);
+    assert.deepEqual(overlap.fixes().map((f) => f.preferred ?? false), [true, false]);
   });
 
   test("a job description sentence is flagged on the sentence itself", () => {
@@ -148,7 +148,7 @@ describe("reporting-line", () => {
     const text = replace(CLEAN, "reports_to: ceo", "reports_to: cfo");
     const [line] = byRule(text, "reporting-line");
     assertCovers(text, line, "cfo");
-    assert.equal(line.fixes[0].edits[0].newText, "ceo");
+    assert.equal(line.fixes()[0].edits[0].newText, "ceo");
   });
 
   test("silent without reports_to, and on the typical line", () => {
@@ -229,8 +229,8 @@ describe("recommendation-missing", () => {
     const [hint] = byRule(text, "recommendation-missing");
     assertCovers(text, hint, "digital-business-leader");
     assert.equal(hint.severity, "hint");
-    assert.ok(hint.fixes.length >= 3);
-    assert.deepEqual(hint.fixes.map((f) => f.safe), hint.fixes.map((_, i) => i === 0));
+    assert.ok(hint.fixes().length >= 3);
+    assert.deepEqual(hint.fixes().map((f) => f.safe), hint.fixes().map((_, i) => i === 0));
   });
 
   test("fires when no practice reflects a recommendation", () => {

@@ -11,7 +11,7 @@ describe("zod issue ranges", () => {
     const [issue] = byRule(text, "schema");
     assertCovers(text, issue, "pratices");
     assert.match(issue.message, /Did you mean `practices`\?/);
-    assert.equal(applyFixes(text, [issue.fixes[0]]).text, CLEAN);
+    assert.equal(applyFixes(text, [issue.fixes()[0]]).text, CLEAN);
   });
 
   test("an unknown nested key names its mapping and lists the allowed keys when nothing is close", () => {
@@ -19,7 +19,7 @@ describe("zod issue ranges", () => {
     const [issue] = byRule(text, "schema");
     assertCovers(text, issue, "headcount");
     assert.match(issue.message, /in `organization`.*Allowed keys: name, industry, size, has_cio/);
-    assert.deepEqual(issue.fixes, []);
+    assert.deepEqual(issue.fixes(), []);
   });
 
   test("a bad enum value sits on the value, with a did-you-mean fix", () => {
@@ -27,7 +27,7 @@ describe("zod issue ranges", () => {
     const [issue] = byRule(text, "schema");
     assertCovers(text, issue, "larg");
     assert.match(issue.message, /Did you mean `large`\?/);
-    assert.equal(applyFixes(text, issue.fixes).text, CLEAN);
+    assert.equal(applyFixes(text, issue.fixes()).text, CLEAN);
   });
 
   test("a misspelt persona sits on the value, in a list too", () => {
@@ -72,7 +72,7 @@ describe("zod issue ranges", () => {
     const text = replace(CLEAN, "id: innovation-and-rd", "id: inovation-and-rd");
     const [issue] = byRule(text, "schema");
     assertCovers(text, issue, "inovation-and-rd");
-    assert.equal(applyFixes(text, issue.fixes).text, CLEAN);
+    assert.equal(applyFixes(text, issue.fixes()).text, CLEAN);
   });
 
   test("numbers out of range and too many personas", () => {

@@ -37,7 +37,7 @@ export function locateFindings(analysis: Analysis): Located[] {
     message: f.message,
     ...at(f.range),
     related: (f.related ?? []).map((r) => ({ ...at(r.range), message: r.message })),
-    fixable: f.fixes.some((fix) => fix.safe),
+    fixable: f.fixes().some((fix) => fix.safe),
     data: f.data,
   }));
 }

@@ -11,7 +11,7 @@ import { reparseCharter } from "./reparse";
 import { RULES } from "./rules";
 import type { Report, Rule } from "./rules/rule";
 import { applySuppressions, findDirectives, type Directive } from "./suppress";
-import type { Finding, SeveritySetting } from "./types";
+import { NO_FIXES, type Finding, type SeveritySetting } from "./types";
 
 export interface AnalyzeOptions {
   catalog?: Catalog;
@@ -73,7 +73,7 @@ function internalError(ruleId: string, parsed: ParsedCharter, error: unknown): F
     severity: "error",
     message: `Internal error in rule ${ruleId}: ${error instanceof Error ? error.message : String(error)}. The other rules still ran; please report this.`,
     range: { start: 0, end: parsed.lines.lineEnd(0) },
-    fixes: [],
+    fixes: NO_FIXES,
     data: { internal: true },
   };
 }

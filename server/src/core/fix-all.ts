@@ -25,7 +25,7 @@ export function fixAll(text: string, options: AnalyzeOptions = {}): FixAllResult
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     // Corrections first: a misspelt key is renamed before another fix would create that key anew.
     const fixes = analysis.findings
-      .flatMap((f) => f.fixes.filter((fix) => fix.safe).slice(0, 1).map((fix) => ({ fix, correction: f.ruleId === "schema" })))
+      .flatMap((f) => f.fixes().filter((fix) => fix.safe).slice(0, 1).map((fix) => ({ fix, correction: f.ruleId === "schema" })))
       .sort((a, b) => Number(b.correction) - Number(a.correction))
       .map((c) => c.fix);
     if (fixes.length === 0) break;

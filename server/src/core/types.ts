@@ -24,6 +24,9 @@ export interface Fix {
   preferred?: boolean;
 }
 
+/** For findings that offer no fix. */
+export const NO_FIXES = (): Fix[] => [];
+
 export interface RelatedInformation {
   range: OffsetRange;
   message: string;
@@ -34,7 +37,12 @@ export interface Finding {
   severity: Severity;
   message: string;
   range: OffsetRange;
-  fixes: Fix[];
+  /**
+   * Built when asked (a code action, `--fix`), from the analysis the finding belongs to, which must
+   * still be the document's latest: a keystroke on a long charter reports thousands of findings, and
+   * building every fix each time cost more than a third of its analysis.
+   */
+  fixes: () => Fix[];
   related?: RelatedInformation[];
   /** Stable, machine-readable facts about the finding (e.g. the accountability id); never the message. */
   data?: Record<string, string | number | boolean>;

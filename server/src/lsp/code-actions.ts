@@ -38,7 +38,7 @@ function quickFixes(diagnostic: Diagnostic, current: Current, support: EditSuppo
   const ruleId = String(diagnostic.code ?? "");
   const finding = findingFor(analysis, { ruleId, range: toOffsets(analysis.parsed.lines, diagnostic.range), data });
   if (!finding) return [];
-  const actions: CodeAction[] = finding.fixes.map((fix) => ({
+  const actions: CodeAction[] = finding.fixes().map((fix) => ({
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],

@@ -193,7 +193,7 @@ function practices({ catalog, model }: Analysis, slot: Slot): Completion[] {
     }));
 }
 
-function setMinus<T>(a: Set<T>, b: Set<T>): Set<T> {
+function setMinus<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): Set<T> {
   return new Set([...a].filter((x) => !b.has(x)));
 }
 

@@ -26,7 +26,7 @@ The finding sits on the \`persona\` value. Its fix appends the accountability's 
       report({
         message: `Missing core accountability of the ${holders.map((h) => h.persona.name).join(" / ")} persona: ${title} (\`${id}\`).`,
         range: { start, end },
-        fixes: [{ title: `Add \`${id}\` to accountabilities`, edits: [appendToList(parsed, "accountabilities", idEntry(id))], safe: true, preferred: true }],
+        fixes: () => [{ title: `Add \`${id}\` to accountabilities`, edits: [appendToList(parsed, "accountabilities", idEntry(id))], safe: true, preferred: true }],
         data: { accountability: id },
       });
     }

@@ -25,7 +25,7 @@ Fixes: move the item to \`shared_with_cio\` once the CIO agrees, or remove it.`,
       report({
         message: `${what} belongs to the CIO: ${accountability.title} (\`${accountability.id}\`) is a CIO-side accountability. Remove it, or agree it as joint in shared_with_cio.`,
         range: item?.range ?? sentence!.range,
-        fixes: item
+        fixes: () => item
           ? [moveToShared(parsed, model, item, accountability.id), removeItem(parsed, model, item, "Remove this accountability")]
           : [addToShared(parsed, accountability.id, true)],
         data: { accountability: accountability.id },

@@ -1,3 +1,4 @@
+import { NO_FIXES } from "../types";
 import type { CharterRule } from "./rule";
 
 export const dualRole: CharterRule = {
@@ -16,7 +17,7 @@ there is no separate CIO, so the overlap rules are off.`,
     report({
       message: "The CTO also holds the CIO title: the two roles are meant to check each other, so name who challenges the technology agenda.",
       range: { start: alsoCio.node.range[0], end: alsoCio.node.range[1] },
-      fixes: [],
+      fixes: NO_FIXES,
     });
   },
 };

@@ -23,7 +23,7 @@ later entry and points at the first; the fix removes the later one.`,
       report({
         message: `This repeats an earlier accountability: both resolve to ${item.resolution!.accountability.title} (\`${id}\`).`,
         range: item.range,
-        fixes: [removeItem(parsed, model, item, "Remove this duplicate")],
+        fixes: () => [removeItem(parsed, model, item, "Remove this duplicate")],
         related: [{ range: earlier.range, message: `First entry for \`${id}\`` }],
         data: { accountability: id },
       });

@@ -1,5 +1,6 @@
 import type { CharterRule } from "./rule";
 import { nodeRange } from "../yaml-nav";
+import { NO_FIXES } from "../types";
 
 export const MIN_INNOVATION_SHARE = 20;
 
@@ -21,7 +22,7 @@ innovation. Fires when the persona includes \`coo-of-it\` and \`innovation\` plu
     report({
       message: `Only ${share}% of the time goes to innovation and business operations; a COO-of-IT CTO should keep at least ${MIN_INNOVATION_SHARE}% for them.`,
       range: nodeRange(allocation.keyNode),
-      fixes: [],
+      fixes: NO_FIXES,
       data: { share },
     });
   },

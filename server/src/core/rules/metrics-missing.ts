@@ -1,3 +1,4 @@
+import { NO_FIXES } from "../types";
 import type { CharterRule } from "./rule";
 
 export const metricsMissing: CharterRule = {
@@ -15,7 +16,7 @@ accountability without at least one metric cannot be reviewed. Fires on each ent
       report({
         message: item.metrics ? "This accountability's metrics list is empty." : "This accountability has no metrics: add at least one way to measure it.",
         range: item.range,
-        fixes: [],
+        fixes: NO_FIXES,
         data: item.resolution ? { accountability: item.resolution.accountability.id } : undefined,
       });
     }

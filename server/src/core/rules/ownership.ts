@@ -12,16 +12,22 @@ export interface Claim {
   sentence?: Sentence;
 }
 
-export function claims(model: CharterModel): Claim[] {
-  const out: Claim[] = [];
-  for (const item of model.accountabilities) if (item.resolution) out.push({ resolution: item.resolution, item });
-  for (const sentence of model.sentences) if (sentence.resolution) out.push({ resolution: sentence.resolution, sentence });
-  return out;
-}
-
-/** Computed once per model: several rules ask. */
+/** Computed once per model: several rules ask, and ask again for each item. */
+const claimsCache = new WeakMap<CharterModel, readonly Claim[]>();
 const sharedCache = new WeakMap<CharterModel, Set<string>>();
 const coveredCache = new WeakMap<CharterModel, Set<string>>();
+const coreCache = new WeakMap<CharterModel, { catalog: Catalog; ids: Set<string> }>();
+
+export function claims(model: CharterModel): readonly Claim[] {
+  let out = claimsCache.get(model);
+  if (!out) {
+    const found: Claim[] = [];
+    for (const item of model.accountabilities) if (item.resolution) found.push({ resolution: item.resolution, item });
+    for (const sentence of model.sentences) if (sentence.resolution) found.push({ resolution: sentence.resolution, sentence });
+    claimsCache.set(model, (out = found));
+  }
+  return out;
+}
 
 /** Catalog ids agreed as joint with the CIO (computed once per model: every item asks). */
 export function sharedIds(model: CharterModel): Set<string> {
@@ -44,9 +50,13 @@ export function coveredIds(model: CharterModel): Set<string> {
   return ids;
 }
 
-export function coreIds(model: CharterModel, catalog: Catalog): Set<string> {
+/** The declared personas' core accountabilities. */
+export function coreIds(model: CharterModel, catalog: Catalog): ReadonlySet<string> {
+  const known = coreCache.get(model);
+  if (known?.catalog === catalog) return known.ids;
   const ids = new Set<string>();
   for (const { id } of model.personas) for (const core of catalog.personas.get(id)?.core ?? []) ids.add(core.id);
+  coreCache.set(model, { catalog, ids });
   return ids;
 }
 

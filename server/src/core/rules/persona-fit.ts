@@ -179,7 +179,7 @@ two declared personas counts. The message names the better-fitting persona, and 
     report({
       message: `The accountabilities fit the ${fit.name} persona better: ${why}`,
       range: nodeRange(node),
-      fixes: [{ title: `Switch persona to \`${fit.persona}\``, edits: [replaceNode(node, fit.persona)], safe: false, preferred: true }],
+      fixes: () => [{ title: `Switch persona to \`${fit.persona}\``, edits: [replaceNode(node, fit.persona)], safe: false, preferred: true }],
       data: { persona: fit.persona },
     });
   },

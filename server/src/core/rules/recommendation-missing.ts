@@ -55,7 +55,7 @@ first is a safe fix.`,
         ? "None of the practices reflects a recommendation of the declared persona."
         : "The charter lists no practices; add at least one recommended practice of the declared persona.",
       range: nodeRange(node),
-      fixes: recommendations.map((r, i) => ({
+      fixes: () => recommendations.map((r, i) => ({
         title: `Add practice: ${r.text}`,
         edits: [appendToList(parsed, "practices", scalarEntry(r.text))],
         safe: i === 0,

@@ -19,7 +19,7 @@ charter should make it a deliberate choice. Silent when \`reports_to\` is absent
     report({
       message: `The ${personas.map((p) => p.name).join(" / ")} persona usually reports to the ${typical.map((t) => t.toUpperCase()).join(" or ")}, not the ${reportsTo.value.toUpperCase()}.`,
       range: { start: reportsTo.node.range[0], end: reportsTo.node.range[1] },
-      fixes: typical.map((line, i) => ({ title: `Report to the ${line.toUpperCase()}`, edits: [replaceNode(reportsTo.node, line)], safe: false, preferred: i === 0 && typical.length === 1 })),
+      fixes: () => typical.map((line, i) => ({ title: `Report to the ${line.toUpperCase()}`, edits: [replaceNode(reportsTo.node, line)], safe: false, preferred: i === 0 && typical.length === 1 })),
       data: { expected: typical.join(",") },
     });
   },

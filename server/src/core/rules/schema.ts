@@ -7,7 +7,7 @@ import { formatPath, keysAt, valuesAt } from "../charter-schema";
 import { didYouMean } from "../did-you-mean";
 import { replaceNode } from "../edits";
 import type { ParsedCharter } from "../parse";
-import type { Fix, OffsetRange } from "../types";
+import { NO_FIXES, type Fix, type OffsetRange } from "../types";
 import { keyOf, locate, nodeRange } from "../yaml-nav";
 import type { DocumentRule, Report } from "./rule";
 
@@ -27,7 +27,7 @@ than one YAML document, a key that is not plain text, an alias bomb, and a file 
 Where a key or value is a likely typo (at most two edits away, and fewer than a third of its
 length), the message names the intended word and a quick-fix corrects it.`,
   check({ parsed, catalog, report }) {
-    for (const problem of parsed.structure) report({ message: problem.message, range: problem.range, fixes: [] });
+    for (const problem of parsed.structure) report({ message: problem.message, range: problem.range, fixes: NO_FIXES });
     const root = parsed.root;
     if (!root) return;
     if (parsed.value !== undefined) {
@@ -46,7 +46,7 @@ length), the message names the intended word and a quick-fix corrects it.`,
         report({
           message: `Unknown accountability id \`${id}\`: it is not in the catalog.${suggestion ? ` Did you mean \`${suggestion}\`?` : ""}`,
           range: nodeRange(idNode),
-          fixes: suggestion ? [correction(idNode, suggestion)] : [],
+          fixes: suggestion ? () => [correction(idNode, suggestion)] : NO_FIXES,
           data: { kind: "unknown-id", value: id },
         });
       }
@@ -97,7 +97,7 @@ function fromIssue(parsed: ParsedCharter, root: Node, issue: Issue): Report {
     return {
       message: `Missing required key \`${missing}\`${path.length > 1 ? ` in \`${formatPath(path.slice(0, -1))}\`` : ""}.`,
       range: path.length > 1 ? nodeRange(at.nearest) : firstKeyLine(parsed, root),
-      fixes: [],
+      fixes: NO_FIXES,
       data: { kind: "missing-key", value: missing },
     };
   }
@@ -115,7 +115,7 @@ function fromIssue(parsed: ParsedCharter, root: Node, issue: Issue): Report {
         return {
           message: `Merge keys (\`<<\`) are not part of the charter format${context}: write the keys out.`,
           range: keyNode ? nodeRange(keyNode) : nodeRange(at.nearest),
-          fixes: [],
+          fixes: NO_FIXES,
           data: { kind: "unknown-key", value: first },
         };
       }
@@ -124,18 +124,18 @@ function fromIssue(parsed: ParsedCharter, root: Node, issue: Issue): Report {
           `Unknown key \`${first}\`${context}.` +
           (suggestion ? ` Did you mean \`${suggestion}\`?` : ` Allowed keys: ${allowed.join(", ")}.`),
         range: keyNode ? nodeRange(keyNode) : nodeRange(at.nearest),
-        fixes: suggestion && keyNode ? [correction(keyNode, suggestion)] : [],
+        fixes: suggestion && keyNode ? () => [correction(keyNode, suggestion)] : NO_FIXES,
         data: { kind: "unknown-key", value: first },
       };
     }
     case "invalid_type": {
       if (valueNode === undefined) {
-        return { message: `\`${where}\` has no value; it should be ${article(issue.expected)}.`, range: nodeRange(at.nearest), fixes: [], data: { kind: "type" } };
+        return { message: `\`${where}\` has no value; it should be ${article(issue.expected)}.`, range: nodeRange(at.nearest), fixes: NO_FIXES, data: { kind: "type" } };
       }
       return {
         message: `\`${where}\` should be ${article(issue.expected)}, not ${describe(valueNode)}.`,
         range: nodeRange(valueNode),
-        fixes: [],
+        fixes: NO_FIXES,
         data: { kind: "type" },
       };
     }
@@ -149,7 +149,7 @@ function fromIssue(parsed: ParsedCharter, root: Node, issue: Issue): Report {
           `\`${where}\` must be ${issue.values.length === 1 ? options : `one of ${options}`}` +
           `${written !== undefined ? `, not \`${written}\`` : ""}.${suggestion ? ` Did you mean \`${suggestion}\`?` : ""}`,
         range: nodeRange(valueNode ?? at.nearest),
-        fixes: suggestion && valueNode ? [correction(valueNode, suggestion)] : [],
+        fixes: suggestion && valueNode ? () => [correction(valueNode, suggestion)] : NO_FIXES,
         data: { kind: "bad-value", value: written ?? "" },
       };
     }
@@ -160,10 +160,10 @@ function fromIssue(parsed: ParsedCharter, root: Node, issue: Issue): Report {
         issue.origin === "array"
           ? `\`${where}\` takes ${issue.code === "too_small" ? "at least" : "at most"} ${bound} ${bound === 1 ? "entry" : "entries"}.`
           : `\`${where}\` must be ${issue.code === "too_small" ? "at least" : "at most"} ${bound}.`;
-      return { message, range: nodeRange(valueNode ?? at.nearest), fixes: [], data: { kind: "range" } };
+      return { message, range: nodeRange(valueNode ?? at.nearest), fixes: NO_FIXES, data: { kind: "range" } };
     }
     default:
-      return { message: `\`${where}\`: ${issue.message}`, range: nodeRange(valueNode ?? at.nearest), fixes: [], data: { kind: issue.code } };
+      return { message: `\`${where}\`: ${issue.message}`, range: nodeRange(valueNode ?? at.nearest), fixes: NO_FIXES, data: { kind: issue.code } };
   }
 }
 

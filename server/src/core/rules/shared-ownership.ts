@@ -22,7 +22,7 @@ fix lists it in \`shared_with_cio\`.`,
       report({
         message: `${accountability.title} (\`${accountability.id}\`) is shared ground with the CIO; record the agreed split in shared_with_cio.`,
         range: item?.range ?? sentence!.range,
-        fixes: [addToShared(parsed, accountability.id, true)],
+        fixes: () => [addToShared(parsed, accountability.id, true)],
         data: { accountability: accountability.id },
       });
     }

@@ -1,5 +1,6 @@
 import type { CharterRule } from "./rule";
 import { nodeRange } from "../yaml-nav";
+import { NO_FIXES } from "../types";
 
 export const timeAllocation: CharterRule = {
   id: "time-allocation",
@@ -17,7 +18,7 @@ charter has no \`time_allocation\`.`,
     report({
       message: `time_allocation adds up to ${Number(total.toFixed(2))}%, not 100%.`,
       range: nodeRange(allocation.keyNode),
-      fixes: [],
+      fixes: NO_FIXES,
       data: { total },
     });
   },
