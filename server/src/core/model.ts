@@ -9,7 +9,7 @@ import type { Accountability, Catalog } from "./catalog";
 import type { Match } from "./matcher";
 import type { ParsedCharter } from "./parse";
 import { BoundedCache } from "./bounded-cache";
-import { splitSentences } from "./sentences";
+import { splitSentences, type SentenceMaker, type Split } from "./sentences";
 import type { OffsetRange } from "./types";
 import { nodeRange } from "./yaml-nav";
 
@@ -63,7 +63,7 @@ export interface CharterModel {
   shared: Item[];
   practices: { text: string; node: Scalar }[];
   timeAllocation?: { keyNode: Node; values: Map<string, number> };
-  sentences: Sentence[];
+  sentences: readonly Sentence[];
 }
 
 export function buildModel(parsed: ParsedCharter, catalog: Catalog): CharterModel | undefined {
@@ -83,7 +83,6 @@ export function buildModel(parsed: ParsedCharter, catalog: Catalog): CharterMode
   const hasCioNode = isMap(organization) ? organization.get("has_cio", true) : undefined;
   const alsoCioNode = value("also_cio");
   const reportsNode = value("reports_to");
-  const jobDescription = value("job_description");
 
   return {
     root,
@@ -97,9 +96,7 @@ export function buildModel(parsed: ParsedCharter, catalog: Catalog): CharterMode
     shared: readItems(parsed.text, "shared_with_cio", value("shared_with_cio"), catalog),
     practices: readStrings(value("practices")),
     timeAllocation: readTimeAllocation(pairs.get("time_allocation")),
-    sentences: isScalar(jobDescription) && typeof jobDescription.value === "string"
-      ? readSentences(parsed.text, jobDescription, catalog)
-      : [],
+    sentences: readSentences(parsed.text, pairs.get("job_description"), catalog),
   };
 }
 
@@ -267,23 +264,34 @@ function readTimeAllocation(pair: Pair<Node, Node | null> | undefined): CharterM
 }
 
 /**
- * A job description's sentences by its node. A keystroke elsewhere keeps the node, only moved
- * (reparse.ts), so its sentences are split and resolved once and then moved with it.
+ * A job description's last split, by its key's pair: a keystroke elsewhere keeps the value's node,
+ * only moved (reparse.ts), and one inside it puts a new node in the same pair, so the next split
+ * starts from this one (sentences.ts) and resolves only the sentences it has not seen.
  */
-const sentencesByNode = new WeakMap<Scalar, { source: string; start: number; catalog: Catalog; sentences: Sentence[] }>();
+const splits = new WeakMap<Pair, { catalog: Catalog; split: Split<Sentence> }>();
 
-function readSentences(text: string, node: Scalar, catalog: Catalog): Sentence[] {
-  const [start, end] = node.range ?? [0, text.length];
-  const source = text.slice(start, end);
-  const known = sentencesByNode.get(node);
-  if (known && known.catalog === catalog && known.source === source) {
-    const delta = start - known.start;
-    return delta === 0 ? known.sentences : known.sentences.map((s) => ({ ...s, range: { start: s.range.start + delta, end: s.range.end + delta } }));
+function readSentences(text: string, pair: Pair<Node, Node | null> | undefined, catalog: Catalog): readonly Sentence[] {
+  const node = pair?.value;
+  if (!pair || !isScalar(node) || typeof node.value !== "string") return [];
+  const known = splits.get(pair);
+  const split = splitSentences(text, node, sentenceMaker(catalog), known?.catalog === catalog ? known.split : undefined);
+  splits.set(pair, { catalog, split });
+  return split.sentences;
+}
+
+const makers = new WeakMap<Catalog, SentenceMaker<Sentence>>();
+
+function sentenceMaker(catalog: Catalog): SentenceMaker<Sentence> {
+  let maker = makers.get(catalog);
+  if (!maker) {
+    maker = {
+      make: ({ text, range }) => {
+        const result = resolveText(text, catalog);
+        return { text, range, otherSubject: result.otherSubject !== undefined, resolution: result.resolution, unmatchedReason: result.reason };
+      },
+      move: ({ text, otherSubject, resolution, unmatchedReason }, range) => ({ text, range, otherSubject, resolution, unmatchedReason }),
+    };
+    makers.set(catalog, maker);
   }
-  const sentences = splitSentences(text, node).map(({ text: sentence, range }) => {
-    const result = resolveText(sentence, catalog);
-    return { text: sentence, range, otherSubject: result.otherSubject !== undefined, resolution: result.resolution, unmatchedReason: result.reason };
-  });
-  sentencesByNode.set(node, { source, start, catalog, sentences });
-  return sentences;
+  return maker;
 }
