@@ -40,7 +40,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, previous?: A
   const findings: Finding[] = [];
   let model: CharterModel | undefined;
   try {
-    model = buildModel(parsed, catalog);
+    model = buildModel(parsed, catalog, previous?.catalog === catalog ? previous.model : undefined);
   } catch (error) {
     findings.push(internalError("schema", parsed, error));
   }

@@ -64,11 +64,21 @@ export interface CharterModel {
   practices: { text: string; node: Scalar }[];
   timeAllocation?: { keyNode: Node; values: Map<string, number> };
   sentences: readonly Sentence[];
+  /** The split of the job description behind `sentences`: the next version's split starts from it. */
+  jobDescription?: Split<Sentence>;
 }
 
-export function buildModel(parsed: ParsedCharter, catalog: Catalog): CharterModel | undefined {
+/**
+ * `previous`, the model of the document's previous version under the same catalog, lends what a
+ * keystroke left as it was: when this version was patched from that one (reparse.ts), the items the
+ * patch did not touch, and in any case the job description's sentences away from the change. They
+ * are moved, not read and resolved again.
+ */
+export function buildModel(parsed: ParsedCharter, catalog: Catalog, previous?: CharterModel): CharterModel | undefined {
   const root = parsed.root;
   if (!root) return undefined;
+  const edited = previous?.root === root ? parsed.edited : undefined;
+  const lent = (items: readonly Item[] | undefined): Lent | undefined => (edited && items ? { items, edited } : undefined);
   const pairs = new Map<string, Pair<Node, Node | null>>();
   for (const pair of root.items as Pair<Node, Node | null>[]) {
     if (isScalar(pair.key) && typeof pair.key.value === "string" && !pairs.has(pair.key.value)) pairs.set(pair.key.value, pair);
@@ -83,6 +93,7 @@ export function buildModel(parsed: ParsedCharter, catalog: Catalog): CharterMode
   const hasCioNode = isMap(organization) ? organization.get("has_cio", true) : undefined;
   const alsoCioNode = value("also_cio");
   const reportsNode = value("reports_to");
+  const jobDescription = splitJobDescription(parsed.text, value("job_description"), catalog, previous?.jobDescription);
 
   return {
     root,
@@ -92,11 +103,12 @@ export function buildModel(parsed: ParsedCharter, catalog: Catalog): CharterMode
     reportsTo: isScalar(reportsNode) && typeof reportsNode.value === "string" ? { value: reportsNode.value, node: reportsNode } : undefined,
     hasCio: !(isScalar(hasCioNode) && hasCioNode.value === false),
     alsoCio: isScalar(alsoCioNode) && typeof alsoCioNode.value === "boolean" ? { value: alsoCioNode.value, node: alsoCioNode } : undefined,
-    accountabilities: readItems(parsed.text, "accountabilities", value("accountabilities"), catalog),
-    shared: readItems(parsed.text, "shared_with_cio", value("shared_with_cio"), catalog),
+    accountabilities: readItems(parsed.text, "accountabilities", value("accountabilities"), catalog, lent(previous?.accountabilities)),
+    shared: readItems(parsed.text, "shared_with_cio", value("shared_with_cio"), catalog, lent(previous?.shared)),
     practices: readStrings(value("practices")),
     timeAllocation: readTimeAllocation(pairs.get("time_allocation")),
-    sentences: readSentences(parsed.text, pairs.get("job_description"), catalog),
+    sentences: jobDescription?.sentences ?? [],
+    jobDescription,
   };
 }
 
@@ -118,22 +130,37 @@ function itemRange(text: string, node: Node): OffsetRange {
   return range;
 }
 
-function readItems(text: string, list: ListKey, node: Node | undefined, catalog: Catalog): Item[] {
+/** Items the previous version read, and the collections its patch changed (ParsedCharter.edited). */
+interface Lent {
+  items: readonly Item[];
+  edited: ReadonlySet<Node>;
+}
+
+function readItems(text: string, list: ListKey, node: Node | undefined, catalog: Catalog, lent?: Lent): Item[] {
   if (!isSeq(node)) return [];
   const items: Item[] = [];
+  let next = 0;
   node.items.forEach((entry, index) => {
     if (!entry || !(entry as Node).range) return;
-    const known = knownItem(entry as Node, list, index, catalog);
-    if (known) {
-      items.push(known);
-      return;
+    if (lent) {
+      // Both lists are in entry order; a patch never adds or removes an entry.
+      while (next < lent.items.length && lent.items[next].index < index) next++;
+      const known = lent.items[next];
+      if (known?.index === index && known.node === entry && !lent.edited.has(entry as Node)) {
+        items.push(movedItem(known, (entry as Node).range![0] - known.range.start));
+        return;
+      }
     }
     const item = readItem(text, list, index, entry as Node, catalog);
-    if (!item) return;
-    itemsByNode.set(entry as Node, { catalog, start: (entry as Node).range![0], nodes: nodesUnder(entry as Node), item });
-    items.push(item);
+    if (item) items.push(item);
   });
   return items;
+}
+
+/** An item's range starts where its node does (itemRange), so the node's move is the item's. */
+function movedItem(item: Item, delta: number): Item {
+  if (delta === 0) return item;
+  return { ...item, range: { start: item.range.start + delta, end: item.range.end + delta } };
 }
 
 function readItem(text: string, list: ListKey, index: number, entry: Node, catalog: Catalog): Item | undefined {
@@ -163,49 +190,6 @@ function readItem(text: string, list: ListKey, index: number, entry: Node, catal
   }
   resolveItem(item, catalog);
   return item;
-}
-
-/**
- * Items read before, by their node. A keystroke puts a new scalar in place of the one it changed and
- * only moves every other node (reparse.ts), so an item whose nodes are all the same objects as when
- * it was read holds the same text: it is moved, not read and resolved again. A whole parse makes new
- * nodes, which are not found here.
- */
-const itemsByNode = new WeakMap<Node, { catalog: Catalog; start: number; nodes: unknown[]; item: Item }>();
-
-function knownItem(entry: Node, list: ListKey, index: number, catalog: Catalog): Item | undefined {
-  const known = itemsByNode.get(entry);
-  if (!known || known.catalog !== catalog || known.item.list !== list || known.item.index !== index || !sameNodes(entry, known.nodes)) return undefined;
-  const delta = entry.range![0] - known.start;
-  if (delta === 0) return known.item;
-  const { range } = known.item;
-  return { ...known.item, range: { start: range.start + delta, end: range.end + delta } };
-}
-
-/** The node and every node under it, in document order. */
-function nodesUnder(node: unknown, into: unknown[] = []): unknown[] {
-  into.push(node);
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      nodesUnder(pair.key, into);
-      nodesUnder(pair.value, into);
-    }
-  } else if (isSeq(node)) {
-    for (const item of node.items) nodesUnder(item, into);
-  }
-  return into;
-}
-
-/** `nodesUnder(node)` equals `nodes`, compared without building the list again. */
-function sameNodes(node: unknown, nodes: readonly unknown[]): boolean {
-  let at = 0;
-  const visit = (current: unknown): boolean => {
-    if (current !== nodes[at++]) return false;
-    if (isMap(current)) return current.items.every((pair) => visit(pair.key) && visit(pair.value));
-    if (isSeq(current)) return current.items.every(visit);
-    return true;
-  };
-  return visit(node) && at === nodes.length;
 }
 
 function resolveItem(item: Item, catalog: Catalog): void {
@@ -263,20 +247,10 @@ function readTimeAllocation(pair: Pair<Node, Node | null> | undefined): CharterM
   return { keyNode: pair.key, values };
 }
 
-/**
- * A job description's last split, by its key's pair: a keystroke elsewhere keeps the value's node,
- * only moved (reparse.ts), and one inside it puts a new node in the same pair, so the next split
- * starts from this one (sentences.ts) and resolves only the sentences it has not seen.
- */
-const splits = new WeakMap<Pair, { catalog: Catalog; split: Split<Sentence> }>();
-
-function readSentences(text: string, pair: Pair<Node, Node | null> | undefined, catalog: Catalog): readonly Sentence[] {
-  const node = pair?.value;
-  if (!pair || !isScalar(node) || typeof node.value !== "string") return [];
-  const known = splits.get(pair);
-  const split = splitSentences(text, node, sentenceMaker(catalog), known?.catalog === catalog ? known.split : undefined);
-  splits.set(pair, { catalog, split });
-  return split.sentences;
+/** A keystroke inside the job description, or elsewhere, leaves most of its sentences as they were (sentences.ts). */
+function splitJobDescription(text: string, node: Node | undefined, catalog: Catalog, previous: Split<Sentence> | undefined): Split<Sentence> | undefined {
+  if (!isScalar(node) || typeof node.value !== "string") return undefined;
+  return splitSentences(text, node, sentenceMaker(catalog), previous);
 }
 
 const makers = new WeakMap<Catalog, SentenceMaker<Sentence>>();

@@ -52,6 +52,12 @@ export interface ParsedCharter {
    * (reparse.ts), so a keystroke in a sentence does not validate the whole charter again.
    */
   unchangedByFreeText: { schemaIssues?: readonly SchemaIssue[] };
+  /**
+   * Set when this version was made from the previous one by putting a new scalar in place of one
+   * (reparse.ts): the collections that hold it, whose contents changed. Every other node of the
+   * tree is the previous version's, moved but reading the same.
+   */
+  edited?: ReadonlySet<Node>;
 }
 
 type SchemaIssue = z.core.$ZodIssue;

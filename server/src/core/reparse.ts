@@ -68,6 +68,7 @@ function patch(previous: ParsedCharter, text: string): ParsedCharter | undefined
   const parsed = emptyParse(text, previous.lines.shifted(text, change.start, delta));
   parsed.syntaxErrors.push(...syntaxProblems(text, [doc]));
   setRoot(parsed, doc, root, patchedValue(previous, found.path, node.value, scalar.value));
+  parsed.edited = new Set(found.holders);
   if (typeof node.value === "string" && typeof scalar.value === "string" && acceptsAnyString(found.path)) {
     parsed.unchangedByFreeText = previous.unchangedByFreeText;
   }
@@ -89,14 +90,16 @@ function patchedValue(previous: ParsedCharter, path: readonly (string | number)[
   return { data: previous.value };
 }
 
-/** The value scalar whose text holds the whole change, with a way to put another in its place. */
-function valueScalarAt(root: Node, start: number, end: number): { node: Scalar; path: (string | number)[]; replace: (node: Scalar) => void } | undefined {
+/** The value scalar whose text holds the whole change, the collections that hold it, and a way to put another in its place. */
+function valueScalarAt(root: Node, start: number, end: number): { node: Scalar; path: (string | number)[]; holders: Node[]; replace: (node: Scalar) => void } | undefined {
   const within = (node: unknown): node is Node => Boolean((node as Node | null)?.range) && (node as Node).range![0] <= start && end <= (node as Node).range![2];
   let current: Node = root;
   let replace: (node: Scalar) => void = () => undefined;
   const path: (string | number)[] = [];
+  const holders: Node[] = [];
   for (;;) {
-    if (isScalar(current)) return { node: current, path, replace };
+    if (isScalar(current)) return { node: current, path, holders, replace };
+    holders.push(current);
     let next: Node | undefined;
     if (isMap(current) && !current.flow) {
       for (const pair of current.items) {
