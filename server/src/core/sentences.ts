@@ -72,28 +72,22 @@ export function splitSentences<S extends SourceSentence>(source: string, node: S
     return { ...previous, start, end, sentences: placed(previous.parts, previous.sentences, { start, end, region: 0 }, maker) };
   }
   const flat = String(node.value).replace(SOFT_BREAK, " ");
-  const parts: Part[] = [];
-  const sentences: S[] = [];
   const old = previous && { split: previous, ...changeBetween(previous, region, flat) };
-  let cursor = 0;
-  SENTENCE.lastIndex = 0;
-  if (old) {
-    let kept = 0;
-    while (kept < old.split.parts.length && old.split.parts[kept].to < old.flatPrefix && old.split.parts[kept].reach <= old.regionPrefix) kept++;
-    parts.push(...old.split.parts.slice(0, kept));
-    const keptSentences = old.split.sentences.slice(0, wordsIn(parts));
-    sentences.push(...(start === old.split.start ? keptSentences : placed(parts, keptSentences, { start, end, region: 0 }, maker)));
-    SENTENCE.lastIndex = parts[kept - 1]?.to ?? 0;
-    cursor = parts[kept - 1]?.cursor ?? 0;
-  }
+  let kept = 0;
+  while (old && kept < old.split.parts.length && old.split.parts[kept].to < old.flatPrefix && old.split.parts[kept].reach <= old.regionPrefix) kept++;
+  const parts: Part[] = old ? old.split.parts.slice(0, kept) : [];
+  const keptSentences = old ? old.split.sentences.slice(0, wordsIn(parts, kept)) : [];
+  const sentences: S[] = old && start !== old.split.start ? placed(parts, keptSentences, { start, end, region: 0 }, maker) : keptSentences;
+  SENTENCE.lastIndex = parts[kept - 1]?.to ?? 0;
+  let cursor = parts[kept - 1]?.cursor ?? 0;
   for (let match = SENTENCE.exec(flat); match; match = SENTENCE.exec(flat)) {
     const from = match.index;
     if (old && from >= flat.length - old.flatSuffix && cursor >= region.length - old.regionSuffix) {
       const resume = partAt(old.split.parts, from - old.flatDelta);
       if (resume >= 0 && cursorBefore(old.split.parts, resume) === cursor - old.regionDelta) {
         const rest = old.split.parts.slice(resume);
-        const restSentences = old.split.sentences.slice(wordsIn(old.split.parts.slice(0, resume)));
-        sentences.push(...placed(rest, restSentences, { start, end, region: old.regionDelta }, maker));
+        const restSentences = old.split.sentences.slice(wordsIn(old.split.parts, resume));
+        for (const sentence of placed(rest, restSentences, { start, end, region: old.regionDelta }, maker)) sentences.push(sentence);
         for (const part of rest) parts.push(movedPart(part, old.flatDelta, old.regionDelta));
         break;
       }
@@ -130,10 +124,11 @@ function movedPart(part: Part, flatDelta: number, regionDelta: number): Part {
   };
 }
 
-function wordsIn(parts: readonly Part[]): number {
-  let count = 0;
-  for (const part of parts) if (part.words) count++;
-  return count;
+/** How many of the first `count` parts are sentences. */
+function wordsIn(parts: readonly Part[], count: number): number {
+  let sentences = 0;
+  for (let i = 0; i < count; i++) if (parts[i].words) sentences++;
+  return sentences;
 }
 
 /** How the two versions differ: the lengths of their common start and end, in `flat` and in `region`. */
