@@ -92,9 +92,10 @@ export function splitSentences<S extends SourceSentence>(source: string, node: S
         break;
       }
     }
-    const part = readPart(region, match[0], from, from + match[0].length, cursor);
+    const text = match[0].replace(BULLET, "").trim();
+    const part = readPart(region, text, from, from + match[0].length, cursor);
     parts.push(part);
-    if (part.words) sentences.push(maker.make({ text: sentenceText(match[0]), range: part.found ? { start: start + part.found.start, end: start + part.found.end } : { start, end } }));
+    if (part.words) sentences.push(maker.make({ text, range: part.found ? { start: start + part.found.start, end: start + part.found.end } : { start, end } }));
     cursor = part.cursor;
   }
   return { region, start, end, flat, parts, sentences };
@@ -145,7 +146,7 @@ function changeBetween(before: Split<SourceSentence>, region: string, flat: stri
   };
 }
 
-/** By halves, comparing slices: the engine compares a stretch of characters far faster than a loop does. */
+/** By halves, comparing slices: the engine compares each stretch at once, not a character at a time in a loop. */
 function commonPrefix(a: string, b: string): number {
   let low = 0;
   let high = Math.min(a.length, b.length);
@@ -186,12 +187,8 @@ function cursorBefore(parts: readonly Part[], index: number): number {
   return index > 0 ? parts[index - 1].cursor : 0;
 }
 
-function sentenceText(raw: string): string {
-  return raw.replace(BULLET, "").trim();
-}
-
-function readPart(region: string, raw: string, from: number, to: number, cursor: number): Part {
-  const text = sentenceText(raw);
+/** The part for a match of `from`–`to`, whose text (bullet and outer spaces removed) is `text`. */
+function readPart(region: string, text: string, from: number, to: number, cursor: number): Part {
   if (!WORDS.test(text)) return { from, to, cursor, reach: 0, words: false };
   const found = locate(region, text, cursor);
   if (!found) return { from, to, cursor, reach: region.length, words: true };
