@@ -12,43 +12,33 @@ export interface Claim {
   sentence?: Sentence;
 }
 
-/** Computed once per model: several rules ask, and ask again for each item. */
-const claimsCache = new WeakMap<CharterModel, readonly Claim[]>();
-const sharedCache = new WeakMap<CharterModel, Set<string>>();
-const coveredCache = new WeakMap<CharterModel, Set<string>>();
-const coreCache = new WeakMap<CharterModel, { catalog: Catalog; ids: Set<string> }>();
-
-export function claims(model: CharterModel): readonly Claim[] {
-  let out = claimsCache.get(model);
-  if (!out) {
-    const found: Claim[] = [];
-    for (const item of model.accountabilities) if (item.resolution) found.push({ resolution: item.resolution, item });
-    for (const sentence of model.sentences) if (sentence.resolution) found.push({ resolution: sentence.resolution, sentence });
-    claimsCache.set(model, (out = found));
-  }
-  return out;
+/** `compute`, run once per model: several rules ask, and ask again for each item. */
+function perModel<T>(compute: (model: CharterModel) => T): (model: CharterModel) => T {
+  const cache = new WeakMap<CharterModel, T>();
+  return (model) => {
+    if (!cache.has(model)) cache.set(model, compute(model));
+    return cache.get(model)!;
+  };
 }
 
-/** Catalog ids agreed as joint with the CIO (computed once per model: every item asks). */
-export function sharedIds(model: CharterModel): Set<string> {
-  let ids = sharedCache.get(model);
-  if (!ids) {
-    ids = new Set(model.shared.flatMap((item) => (item.resolution ? [item.resolution.accountability.id] : [])));
-    sharedCache.set(model, ids);
-  }
-  return ids;
-}
+export const claims = perModel((model): readonly Claim[] => {
+  const found: Claim[] = [];
+  for (const item of model.accountabilities) if (item.resolution) found.push({ resolution: item.resolution, item });
+  for (const sentence of model.sentences) if (sentence.resolution) found.push({ resolution: sentence.resolution, sentence });
+  return found;
+});
+
+/** Catalog ids agreed as joint with the CIO. */
+export const sharedIds = perModel((model): ReadonlySet<string> => new Set(model.shared.flatMap((item) => (item.resolution ? [item.resolution.accountability.id] : []))));
 
 /** Catalog ids the charter covers: its accountabilities, its job description and `shared_with_cio`. */
-export function coveredIds(model: CharterModel): Set<string> {
-  let ids = coveredCache.get(model);
-  if (!ids) {
-    ids = new Set(sharedIds(model));
-    for (const claim of claims(model)) ids.add(claim.resolution.accountability.id);
-    coveredCache.set(model, ids);
-  }
+export const coveredIds = perModel((model): ReadonlySet<string> => {
+  const ids = new Set(sharedIds(model));
+  for (const claim of claims(model)) ids.add(claim.resolution.accountability.id);
   return ids;
-}
+});
+
+const coreCache = new WeakMap<CharterModel, { catalog: Catalog; ids: Set<string> }>();
 
 /** The declared personas' core accountabilities. */
 export function coreIds(model: CharterModel, catalog: Catalog): ReadonlySet<string> {
