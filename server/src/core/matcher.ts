@@ -54,8 +54,9 @@ const STOP_WORDS = new Set(
 
 export interface Token {
   stem: string;
-  /** The word as written. */
+  /** The word as written, and lower-cased without a possessive "'s". */
   word: string;
+  lower: string;
   start: number;
   end: number;
 }
@@ -262,16 +263,16 @@ export function tokenize(text: string, isPhrase = false): Token[] {
     // "ICT", and "computer(s)" in O*NET's older wording ("computer systems", "computer resources"),
     // are IT; "computer vision" and "computer science" are not.
     if (lower === "ict" || ((lower === "computer" || lower === "computers") && !NOT_IT_COMPUTER.test(words[i + 1]?.[0] ?? ""))) {
-      tokens.push({ stem: IT_TOKEN, word, start, end });
+      tokens.push({ stem: IT_TOKEN, word, lower, start, end });
       continue;
     }
     if (lower === "it") {
       const previous = words[i - 1]?.[0].toLowerCase() ?? "";
-      if (isPhrase || word === "IT" || IT_ARTICLE.has(previous)) tokens.push({ stem: IT_TOKEN, word, start, end });
+      if (isPhrase || word === "IT" || IT_ARTICLE.has(previous)) tokens.push({ stem: IT_TOKEN, word, lower, start, end });
       continue;
     }
     if (STOP_WORDS.has(lower)) continue;
-    for (const part of COMPOUNDS[lower] ?? [lower]) tokens.push({ stem: stemOf(part), word, start, end });
+    for (const part of COMPOUNDS[lower] ?? [lower]) tokens.push({ stem: stemOf(part), word, lower, start, end });
   }
   return tokens;
 }
@@ -358,6 +359,16 @@ interface CompiledPhrase {
   stems: string[];
   /** An ownership side the text must name for the phrase to apply (`@internal`, `@external`). */
   side?: Side;
+  /** The sum of its stems' weights, and which stem weighs most (the first of equals). */
+  weight: number;
+  heaviest: number;
+}
+
+/** The similarity profiles: each entry's norm, and which entries hold each stem (every stem's weight is its IDF). */
+interface Profiles {
+  entries: { accountability: AccountabilityData; norm: number }[];
+  holders: Map<string, number[]>;
+  idf: Map<string, number>;
 }
 
 interface Candidate {
@@ -464,7 +475,7 @@ export class Matcher {
    * Each entry's words (title, description, phrases) as an IDF-weighted vector, and its length;
    * built on the first text no phrase matches, so loading a catalog only pays for the phrases.
    */
-  private profiles?: { vectors: Map<string, { vector: Map<string, number>; norm: number }>; idf: Map<string, number> };
+  private profiles?: Profiles;
 
   /** The catalog's stems, when the build has computed them (see `CatalogStems`). */
   private readonly stems?: CatalogStems;
@@ -481,12 +492,20 @@ export class Matcher {
         if (stems.length === 0) continue;
         for (const stem of stems) entries.set(stem, (entries.get(stem) ?? new Set()).add(item.id));
         const list = this.byStem.get(stems[0]) ?? [];
-        list.push({ accountabilityId: item.id, phrase, stems, side });
+        list.push({ accountabilityId: item.id, phrase, stems, side, weight: 0, heaviest: 0 });
         this.byStem.set(stems[0], list);
       }
     }
     for (const [stem, ids] of entries) {
       this.weights.set(stem, GENERIC.has(stem) ? GENERIC_WEIGHT : 1 + Math.log(accountabilities.length / ids.size));
+    }
+    // A phrase's weight depends on the catalog alone: summed once here, not for every text it matches.
+    for (const phrases of this.byStem.values()) {
+      for (const phrase of phrases) {
+        const weights = phrase.stems.map((stem) => this.weights.get(stem)!);
+        phrase.weight = weights.reduce((sum, weight) => sum + weight, 0);
+        phrase.heaviest = weights.indexOf(Math.max(...weights));
+      }
     }
   }
 
@@ -501,12 +520,17 @@ export class Matcher {
       for (const stem of stems) df.set(stem, (df.get(stem) ?? 0) + 1);
     }
     const idf = new Map([...df].map(([stem, n]) => [stem, Math.log(accountabilities.length / n)]));
-    const vectors = new Map<string, { vector: Map<string, number>; norm: number }>();
+    const entries: Profiles["entries"] = [];
+    const holders = new Map<string, number[]>();
     for (const [id, stems] of words) {
-      const vector = new Map([...stems].map((stem) => [stem, idf.get(stem)!]));
-      vectors.set(id, { vector, norm: Math.hypot(...vector.values()) });
+      for (const stem of stems) {
+        const list = holders.get(stem);
+        if (list) list.push(entries.length);
+        else holders.set(stem, [entries.length]);
+      }
+      entries.push({ accountability: this.accountabilities.get(id)!, norm: Math.hypot(...[...stems].map((stem) => idf.get(stem)!)) });
     }
-    return { vectors, idf };
+    return { entries, holders, idf };
   }
 
   match(text: string): MatchResult {
@@ -542,17 +566,23 @@ export class Matcher {
    * text names (see `reown`); `reason` says why a candidate was dropped for its owner.
    */
   private rank(active: Token[], text: string): { matches: Match[]; reason?: string } {
-    const words = active.map((t) => t.word.toLowerCase().replace(/['\u2019]s$/, ""));
+    const words = active.map((t) => t.lower);
+    // Most texts never say "own": only those are searched before each word for "our own".
+    const saysOwn = /\sown\s/i.test(text);
     const sides = new Map<Side, Token[]>();
     active.forEach((token, i) => {
       // "our people" are staff; "the people who use our app" are whoever the clause says they are.
       const side =
         words[i] === "people" && PEOPLE_WHO.test(text.slice(token.end))
           ? undefined
-          : OWN_BEFORE.test(text.slice(Math.max(0, token.start - 40), token.start))
+          : saysOwn && OWN_BEFORE.test(text.slice(Math.max(0, token.start - 40), token.start))
             ? "internal"
             : sideOf(words, i);
-      if (side) sides.set(side, [...(sides.get(side) ?? []), token]);
+      if (side) {
+        const list = sides.get(side);
+        if (list) list.push(token);
+        else sides.set(side, [token]);
+      }
     });
     return this.reown(this.score(active, sides, text), ownerOf(words, sides, text));
   }
@@ -598,10 +628,11 @@ export class Matcher {
       return { candidate: c, score: c.strength + SIDE_WEIGHT * lean + HEAD_WEIGHT * (1 - c.head) - (aside ? ASIDE_WEIGHT : 0), lean };
     });
     scored.sort((a, b) => b.score - a.score);
+    const qualifiers = [...(sides.get("internal") ?? []), ...(sides.get("external") ?? [])].sort((a, b) => a.start - b.start);
+    const qualifierWords = [...new Set(qualifiers.map((t) => t.word))];
     return scored.map(({ candidate, score, lean }, i) => {
-      const rival = scored.slice(i + 1).find((s) => s.candidate.accountability.domain !== candidate.accountability.domain);
+      const rival = scored.find((s, j) => j > i && s.candidate.accountability.domain !== candidate.accountability.domain);
       const next = scored[i + 1];
-      const qualifiers = [...(sides.get("internal") ?? []), ...(sides.get("external") ?? [])];
       const evidence = [...candidate.tokens].sort((a, b) => a.start - b.start).map((t) => text.slice(t.start, t.end));
       return {
         accountabilityId: candidate.accountability.id,
@@ -617,7 +648,7 @@ export class Matcher {
         }),
         evidence: [...new Set(evidence)],
         phrases: candidate.phrases,
-        qualifiers: [...new Set(qualifiers.sort((a, b) => a.start - b.start).map((t) => t.word))],
+        qualifiers: qualifierWords,
       };
     });
   }
@@ -625,21 +656,29 @@ export class Matcher {
   /** The entry whose words the text resembles most, if the resemblance is clear. */
   private similar(active: Token[], sides: Map<Side, Token[]>, text: string): Match[] {
     this.profiles ??= this.buildProfiles();
-    const { vectors, idf } = this.profiles;
+    const { entries, holders, idf } = this.profiles;
     const known = [...new Set(active.map((t) => t.stem))].filter((stem) => idf.has(stem) && !GENERIC.has(stem));
     const norm = Math.hypot(...known.map((stem) => idf.get(stem)!));
     if (norm === 0) return [];
-    const scored = [...vectors].map(([id, profile]) => {
-      const shared = known.filter((stem) => profile.vector.has(stem));
-      const dot = shared.reduce((sum, stem) => sum + idf.get(stem)! * profile.vector.get(stem)!, 0);
-      const accountability = this.accountabilities.get(id)!;
+    // Each entry's dot product with the text, summed over the text's stems it holds, in text order.
+    const dots = new Float64Array(entries.length);
+    const sharedCounts = new Uint16Array(entries.length);
+    for (const stem of known) {
+      const weight = idf.get(stem)! * idf.get(stem)!;
+      for (const index of holders.get(stem)!) {
+        dots[index] += weight;
+        sharedCounts[index]++;
+      }
+    }
+    const scored = entries.map(({ accountability, norm: entryNorm }, index) => {
       const lean = sideLean(accountability.domain, sides);
-      return { accountability, shared, lean, score: (dot / (norm * profile.norm)) * (1 + 0.25 * lean) };
+      return { accountability, index, lean, score: (dots[index] / (norm * entryNorm)) * (1 + 0.25 * lean) };
     });
     scored.sort((a, b) => b.score - a.score);
     const [best, second] = scored;
-    if (!best || best.score < SIMILARITY_THRESHOLD || best.shared.length < 2) return [];
-    const evidence = active.filter((t) => best.shared.includes(t.stem)).map((t) => text.slice(t.start, t.end));
+    if (!best || best.score < SIMILARITY_THRESHOLD || sharedCounts[best.index] < 2) return [];
+    const shared = known.filter((stem) => holders.get(stem)!.includes(best.index));
+    const evidence = active.filter((t) => shared.includes(t.stem)).map((t) => text.slice(t.start, t.end));
     return [
       {
         accountabilityId: best.accountability.id,
@@ -661,23 +700,24 @@ export class Matcher {
   }
 
   private candidates(active: Token[], sides: Map<Side, Token[]>): Candidate[] {
+    // Where each stem first occurs, in text order: a phrase's words are looked up, not searched for.
+    const firstAt = new Map<string, number>();
+    for (let i = 0; i < active.length; i++) if (!firstAt.has(active[i].stem)) firstAt.set(active[i].stem, i);
     const byAccountability = new Map<string, Omit<Candidate, "strength"> & { best: number }>();
-    for (const stem of new Set(active.map((t) => t.stem))) {
+    for (const stem of firstAt.keys()) {
       for (const phrase of this.byStem.get(stem) ?? []) {
-        const found = locate(phrase.stems, active);
-        if (!found) continue;
         if (phrase.side && !sides.has(phrase.side)) continue;
-        const weightOf = (t: Token) => this.weights.get(t.stem) ?? 1;
-        const weight = found.reduce((sum, t) => sum + weightOf(t), 0) * compactness(found, active);
+        const at = locate(phrase.stems, firstAt);
+        if (!at) continue;
+        const weight = phrase.weight * compactness(at);
         const accountability = this.accountabilities.get(phrase.accountabilityId)!;
         const entry = byAccountability.get(accountability.id) ?? { accountability, head: 1, best: 0, phrases: [], tokens: new Set<Token>() };
         if (weight > entry.best) {
           entry.best = weight;
-          const heaviest = found.reduce((a, b) => (weightOf(b) > weightOf(a) ? b : a));
-          entry.head = active.indexOf(heaviest) / active.length;
+          entry.head = at[phrase.heaviest] / active.length;
         }
         entry.phrases.push(phrase.phrase);
-        for (const token of found) entry.tokens.add(token);
+        for (const index of at) entry.tokens.add(active[index]);
         if (phrase.side) for (const token of sides.get(phrase.side)!) entry.tokens.add(token);
         byAccountability.set(accountability.id, entry);
       }
@@ -709,34 +749,32 @@ export class Matcher {
 }
 
 /**
- * The tokens of the text that carry a phrase's stems, or undefined. The words must sit close
- * together (within twice the phrase's length plus four content words), so a long sentence does not
- * match a phrase from words in unrelated parts.
+ * Where the text's first token of each of a phrase's stems sits, or undefined. The words must sit
+ * close together (within twice the phrase's length plus four content words), so a long sentence does
+ * not match a phrase from words in unrelated parts.
  */
-function locate(stems: string[], active: Token[]): Token[] | undefined {
-  const found: Token[] = [];
+function locate(stems: readonly string[], firstAt: ReadonlyMap<string, number>): number[] | undefined {
   let first = Infinity;
   let last = -Infinity;
   for (const stem of stems) {
-    const index = active.findIndex((t) => t.stem === stem);
-    if (index < 0) return undefined;
-    found.push(active[index]);
+    const index = firstAt.get(stem);
+    if (index === undefined) return undefined;
     first = Math.min(first, index);
     last = Math.max(last, index);
   }
-  return last - first <= 2 * stems.length + 4 ? found : undefined;
+  return last - first <= 2 * stems.length + 4 ? stems.map((stem) => firstAt.get(stem)!) : undefined;
 }
 
 /**
- * How closely the text writes a phrase: its words side by side and in the phrase's order count in
- * full; words scattered over a long sentence ("product management … what we ship is reliable" for
- * "product reliability") or out of order count less, since they may belong to different clauses.
+ * How closely the text writes a phrase (its tokens' places, in the phrase's order): words side by
+ * side and in the phrase's order count in full; words scattered over a long sentence ("product
+ * management … what we ship is reliable" for "product reliability") or out of order count less,
+ * since they may belong to different clauses.
  */
-function compactness(found: Token[], active: Token[]): number {
-  if (found.length < 2) return 1;
-  const indices = found.map((t) => active.indexOf(t));
-  const gaps = Math.max(...indices) - Math.min(...indices) + 1 - found.length;
-  const ordered = indices.every((index, i) => i === 0 || index > indices[i - 1]);
+function compactness(at: readonly number[]): number {
+  if (at.length < 2) return 1;
+  const gaps = Math.max(...at) - Math.min(...at) + 1 - at.length;
+  const ordered = at.every((index, i) => i === 0 || index > at[i - 1]);
   return Math.max(GAP_FLOOR, 1 - GAP_PENALTY * gaps) * (ordered ? 1 : UNORDERED);
 }
 
