@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { builtinCatalog } from "../../server/src/core/builtin-catalog";
 import { analyze } from "../../server/src/core/analyze";
+import { Matcher } from "../../server/src/core/matcher";
 import { personaFit } from "../../server/src/core/rules/persona-fit";
 import { loadChecks, loadGeneralisationChecks, type FreshSentence } from "../fixtures/checks";
 import { loadCorpus, splitOf } from "../fixtures/corpus";
@@ -379,6 +380,33 @@ describe("tokens and scope", () => {
     }
     // A duty that happens to start with "We": not a description.
     assert.equal(match("We expect you to own the technology roadmap.").match?.accountabilityId, "technology-strategy");
+  });
+});
+
+describe("phrase and similarity mechanics, on a three-entry catalog", () => {
+  const source = { file: "001_aa.txt", section: "test" };
+  const matcher = new Matcher([
+    { id: "vendors", title: "Vendor management", description: "Supplier relationships.", domain: "cio", match: ["manage vendors"], source },
+    { id: "roadmap", title: "Technology roadmap", description: "Where the platform goes next.", domain: "cto", match: ["technology roadmap"], source },
+    { id: "hiring", title: "Engineering hiring", description: "Recruiting engineers for the platform teams.", domain: "cto", match: ["hire engineers"], source },
+  ]);
+
+  test("a phrase's words count only close together: at most twice its length plus four content words apart", () => {
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(" ");
+    assert.equal(matcher.match(`Set the technology ${filler(7)} roadmap`).match?.via, "phrase");
+    assert.notEqual(matcher.match(`Set the technology ${filler(8)} roadmap`).match?.via, "phrase");
+  });
+
+  test("the first occurrence of each word is the one a phrase takes, in text order for its evidence", () => {
+    const { match } = matcher.match("Vendors: manage vendors");
+    assert.deepEqual([match?.accountabilityId, match?.evidence], ["vendors", ["Vendors", "manage"]]);
+  });
+
+  test("similarity needs two shared words with the entry, not one heavy one", () => {
+    // No phrase matches either text. "Recruiting" shares its stem with the phrase's "hire"; the
+    // description adds "platform".
+    assert.equal(matcher.match("Recruiting for the platform").match?.accountabilityId, "hiring");
+    assert.equal(matcher.match("Recruiting, mostly").match, undefined);
   });
 });
 
