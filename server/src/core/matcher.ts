@@ -54,8 +54,9 @@ const STOP_WORDS = new Set(
 
 export interface Token {
   stem: string;
-  /** The word as written, and lower-cased without a possessive "'s". */
+  /** The word as written. */
   word: string;
+  /** The word lower-cased, without a possessive "'s": what the ownership cues are read from. */
   lower: string;
   start: number;
   end: number;
@@ -472,8 +473,9 @@ export class Matcher {
   /** Inverse document frequency of each stem over the entries' phrases: rare words weigh more. */
   private readonly weights = new Map<string, number>();
   /**
-   * Each entry's words (title, description, phrases) as an IDF-weighted vector, and its length;
-   * built on the first text no phrase matches, so loading a catalog only pays for the phrases.
+   * Each entry's words (title, description, phrases) as an IDF-weighted vector, kept as its length and
+   * an index of the entries that hold each stem; built on the first text no phrase matches, so
+   * loading a catalog only pays for the phrases.
    */
   private profiles?: Profiles;
 
