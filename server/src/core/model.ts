@@ -263,7 +263,7 @@ function sentenceMaker(catalog: Catalog): SentenceMaker<Sentence> {
         const result = resolveText(text, catalog);
         return { text, range, otherSubject: result.otherSubject !== undefined, resolution: result.resolution, unmatchedReason: result.reason };
       },
-      move: ({ text, otherSubject, resolution, unmatchedReason }, range) => ({ text, range, otherSubject, resolution, unmatchedReason }),
+      move: (sentence, range) => ({ ...sentence, range }),
     };
     makers.set(catalog, maker);
   }
