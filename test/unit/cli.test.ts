@@ -5,6 +5,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, test } from "node:test";
+import { stylishFiles } from "../../server/src/cli/format-stylish";
+import type { Located } from "../../server/src/cli/report";
 import { RULES } from "../../server/src/core/rules";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -55,6 +57,34 @@ describe("formats", () => {
     assert.equal(lines[0], path.join("examples", "problems.cto-charter.yaml"));
     assert.match(lines[1], /^ {2}\d+:\d+ +(error|warning|info|hint) {2}.+ {2}[a-z-]+$/);
     assert.match(stdout, /✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ info, 1 hint\) in 1 charter/);
+  });
+
+  test("stylish rows: places and severities padded per file, each message on one line, colour only when asked", () => {
+    const finding = (line: number, column: number, severity: Located["severity"], message: string, ruleId: string): Located =>
+      ({ ruleId, severity, message, line, column, endLine: line, endColumn: column + 1, related: [], fixable: false });
+    const reports = [
+      { path: "a.cto-charter.yaml", findings: [finding(3, 7, "info", "Short.", "persona-fit"), finding(12, 1, "warning", "Spread\nover\tlines.", "cio-overlap")] },
+      { path: "clean.cto-charter.yaml", findings: [] },
+      { path: "b.cto-charter.yaml", findings: [finding(1, 1, "error", "Only  one.", "schema")] },
+    ];
+    assert.equal(
+      stylishFiles(reports, false),
+      [
+        "a.cto-charter.yaml",
+        "  3:7   info     Short.  persona-fit",
+        "  12:1  warning  Spread over lines.  cio-overlap",
+        "",
+        "b.cto-charter.yaml",
+        "  1:1  error  Only one.  schema",
+        "",
+        "",
+      ].join("\n"),
+    );
+    assert.equal(stylishFiles(reports.slice(1, 2), false), "");
+    assert.equal(
+      stylishFiles(reports.slice(2), true),
+      "\u001b[4mb.cto-charter.yaml\u001b[0m\n  \u001b[2m1:1\u001b[0m  \u001b[31merror\u001b[0m  Only one.  \u001b[2mschema\u001b[0m\n\n",
+    );
   });
 
   test("json: findings with 1-based positions", () => {
