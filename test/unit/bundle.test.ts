@@ -8,19 +8,31 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { test } from "node:test";
+import { before, test } from "node:test";
 
 const ROOT = path.resolve(__dirname, "../..");
 
-test("the production bundles are ASCII only", (t) => {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "cto-charter-bundle-"));
-  t.after(() => fs.rmSync(outdir, { recursive: true, force: true }));
+let outdir: string;
+
+before(() => {
+  outdir = fs.mkdtempSync(path.join(os.tmpdir(), "cto-charter-bundle-"));
   execFileSync(process.execPath, ["esbuild.mjs", "--production", "--outdir", outdir], { cwd: ROOT });
+  process.on("exit", () => fs.rmSync(outdir, { recursive: true, force: true }));
+});
+
+test("the production bundles are ASCII only", () => {
   const bundles = fs.readdirSync(outdir).filter((name) => name.endsWith(".js"));
   assert.ok(bundles.includes("server-main.js") && bundles.includes("cli-main.js"), bundles.join(", "));
   for (const name of bundles) {
     const text = fs.readFileSync(path.join(outdir, name), "latin1");
     const at = text.search(/[^\x00-\x7f]/);
     assert.equal(at, -1, `${name} has a non-ASCII character at ${at}: …${text.slice(Math.max(0, at - 40), at + 10)}…`);
+  }
+});
+
+test("yaml's parser and composer read their debug switches once, not at every token (esbuild.mjs)", () => {
+  for (const name of ["server-main.js", "cli-main.js"]) {
+    const text = fs.readFileSync(path.join(outdir, name), "utf8");
+    assert.equal(text.match(/\{\s*env:\s*\{\s*LOG_TOKENS:\s*process\.env\.LOG_TOKENS,\s*LOG_STREAM:\s*process\.env\.LOG_STREAM\s*\}\s*\}/g)?.length, 2, name);
   }
 });
