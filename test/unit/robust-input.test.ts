@@ -11,7 +11,7 @@ import { describe, test } from "node:test";
 import { parse } from "yaml";
 import { analyze, type Analysis } from "../../server/src/core/analyze";
 import { fixAll } from "../../server/src/core/fix-all";
-import { MAX_NESTING } from "../../server/src/core/parse";
+import { MAX_NESTING, nestingDepth, surelyShallow } from "../../server/src/core/parse";
 import { completionsAt } from "../../server/src/services/completion";
 import { hoverAt } from "../../server/src/services/hover";
 import { folds, outline } from "../../server/src/services/outline";
@@ -91,6 +91,23 @@ describe("hostile input in the core", () => {
     const at = (levels: number) => analyze(nestedBlock(levels - 2)).findings.some((f) => /levels deep/.test(f.message));
     assert.equal(at(MAX_NESTING), false);
     assert.equal(at(MAX_NESTING + 1), true);
+  });
+
+  test("the shortcut past the nesting count passes only texts the count would pass, up to the limit itself", () => {
+    // The deepest texts for their lead and brackets: brackets left open on the first line, then a
+    // line at every indentation up to the last one's, which ends with an indicator.
+    let deepestPassed = 0;
+    for (let indent = 0; indent <= 60; indent++) {
+      for (let brackets = 0; brackets <= 60; brackets++) {
+        const lines = ["[".repeat(brackets), ...Array.from({ length: indent }, (_, width) => `${" ".repeat(width)}x`), `${" ".repeat(indent)}-`];
+        const text = lines.join("\n");
+        if (!surelyShallow(text)) continue;
+        const depth = nestingDepth(text);
+        assert.ok(depth <= MAX_NESTING, `${indent} columns and ${brackets} brackets nest ${depth} deep`);
+        deepestPassed = Math.max(deepestPassed, depth);
+      }
+    }
+    assert.equal(deepestPassed, MAX_NESTING);
   });
 
   test("a 1.5 MB job description of 50,000 sentences is analysed in a second (once 29 s: quadratic)", () => {

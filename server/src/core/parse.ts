@@ -80,7 +80,7 @@ export function parseCharter(text: string): ParsedCharter {
     parsed.limited = true;
     return parsed;
   }
-  const nesting = nestingDepth(text);
+  const nesting = surelyShallow(text) ? 0 : nestingDepth(text);
   if (nesting > MAX_NESTING) return tooDeep(parsed, nesting);
   const list = readDocuments(text);
   if (list instanceof Error) {
@@ -147,13 +147,31 @@ function tooDeep(parsed: ParsedCharter, depth: number): ParsedCharter {
 }
 
 /**
+ * A bound that spares the count below for almost every text. A line adds at most one level per
+ * character of its lead (indentation and `- `, `? `, `: ` indicators) plus one, and flow brackets at
+ * most one level each: with every lead under half the limit and at most half the limit of opening
+ * brackets, no line can nest deeper than the limit. The regular expression and `indexOf` run at the
+ * speed of the engine's own loops, several times faster than the count's loop over the characters.
+ */
+const LONG_LEAD = new RegExp(`^[ \\t?:-]{${MAX_NESTING / 2}}`, "m");
+
+export function surelyShallow(text: string): boolean {
+  if (LONG_LEAD.test(text)) return false;
+  let opening = 0;
+  for (const bracket of ["[", "{"]) {
+    for (let at = text.indexOf(bracket); at >= 0; at = text.indexOf(bracket, at + 1)) if (++opening > MAX_NESTING / 2) return false;
+  }
+  return true;
+}
+
+/**
  * How deep the text nests collections, read without parsing so that the parser is never handed a
  * document that overflows its stack. Per line: the enclosing indentation levels, the `- `, `? ` and
  * `: ` indicators that open compact collections, and the open flow brackets (outside comments). An
  * over-estimate at worst (a block scalar's indented lines, brackets in quoted text), which matters
  * only far beyond any real charter.
  */
-function nestingDepth(text: string): number {
+export function nestingDepth(text: string): number {
   // One pass over the characters (no split, no regular expression): it runs before every full parse.
   let deepest = 0;
   let flow = 0;
