@@ -13,7 +13,7 @@ const painter = (color: boolean): Paint => (code, text) => (color ? `\u001b[${CO
 /** The block of each file that has findings, each followed by an empty line. */
 export function stylishFiles(reports: readonly FileReport[], color: boolean): string {
   const paint = painter(color);
-  // Lines joined once: appending row after row to one string measured six times slower on a batch.
+  // Lines joined once: appending row after row to one string took five times as long per file.
   const lines: string[] = [];
   for (const report of reports) {
     if (report.findings.length === 0) continue;
