@@ -402,6 +402,16 @@ describe("phrase and similarity mechanics, on a three-entry catalog", () => {
     assert.deepEqual([match?.accountabilityId, match?.evidence], ["vendors", ["Vendors", "manage"]]);
   });
 
+  test("a match lists its phrases in the order their first words come in the text, then in the catalog's", () => {
+    // Phrases are looked up by their rarest word ("zeta", not "alpha", which two entries use): the
+    // order a match lists them in must not depend on that.
+    const ordered = new Matcher([
+      { id: "one", title: "One", description: "The first.", domain: "cto", match: ["alpha zeta", "beta"], source },
+      { id: "two", title: "Two", description: "The second.", domain: "cto", match: ["alpha"], source },
+    ]);
+    assert.deepEqual(ordered.match("alpha beta zeta").match?.phrases, ["alpha zeta", "beta"]);
+  });
+
   test("similarity needs two shared words with the entry, not one heavy one", () => {
     // No phrase matches either text. "Recruiting" shares its stem with the phrase's "hire"; the
     // description adds "platform".

@@ -5,6 +5,7 @@
  * requirement of the candidate rather than a duty ("10 years of experience in IT operations").
  * The matcher only reads what is left.
  */
+import { allMatches } from "./regex";
 import type { OffsetRange } from "./types";
 
 export interface Excluded extends OffsetRange {
@@ -121,20 +122,20 @@ export function analyzeScope(text: string): Scope {
   const description = DESCRIPTION.exec(text) ?? ABOUT_THE_POST.exec(text) ?? RESULTS.exec(text);
   if (description) return { description: description[1].trim(), excluded: [] };
 
-  const boundaries = [...text.matchAll(CLAUSE_END)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const boundaries = allMatches(CLAUSE_END, text).map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const clauseEnd = (from: number) => boundaries.find((b) => b.start >= from)?.start ?? text.length;
   const clauseStart = (before: number) => boundaries.filter((b) => b.end <= before).pop()?.end ?? 0;
 
   const excluded: Excluded[] = [];
   if (/\b(?:who|which|that)\b/i.test(text)) {
-    for (const m of text.matchAll(RELATIVE)) excluded.push({ start: m.index, end: clauseEnd(m.index + m[0].length), kind: "other", cue: m[0].trim() });
+    for (const m of allMatches(RELATIVE, text)) excluded.push({ start: m.index, end: clauseEnd(m.index + m[0].length), kind: "other", cue: m[0].trim() });
   }
   for (const { hint, pattern, kind } of POST_SCOPE) {
     if (!hint.test(text)) continue;
-    for (const m of text.matchAll(pattern)) excluded.push({ start: clauseStart(m.index), end: m.index + m[0].length, kind, cue: m[0].trim() });
+    for (const m of allMatches(pattern, text)) excluded.push({ start: clauseStart(m.index), end: m.index + m[0].length, kind, cue: m[0].trim() });
   }
-  for (const m of text.matchAll(OUTSOURCED)) excluded.push({ start: clauseStart(m.index), end: clauseEnd(m.index), kind: "other", cue: m[0].trim() });
-  for (const m of text.matchAll(NEGATION)) {
+  for (const m of allMatches(OUTSOURCED, text)) excluded.push({ start: clauseStart(m.index), end: clauseEnd(m.index), kind: "other", cue: m[0].trim() });
+  for (const m of allMatches(NEGATION, text)) {
     if (NOT_NEGATION.test(text.slice(m.index))) continue;
     excluded.push({ start: m.index, end: clauseEnd(m.index + m[0].length), kind: "negation", cue: m[0].trim() });
   }
