@@ -8,6 +8,7 @@ import { describe, test } from "node:test";
 import { builtinCatalog } from "../../server/src/core/builtin-catalog";
 import { analyze } from "../../server/src/core/analyze";
 import { Matcher } from "../../server/src/core/matcher";
+import { analyzeScope } from "../../server/src/core/scope";
 import { personaFit } from "../../server/src/core/rules/persona-fit";
 import { loadChecks, loadGeneralisationChecks, type FreshSentence } from "../fixtures/checks";
 import { loadCorpus, splitOf } from "../fixtures/corpus";
@@ -357,6 +358,17 @@ describe("tokens and scope", () => {
     assert.ok(match("Keep the company certified against ISO 27001.").match?.evidence.includes("ISO 27001"));
     // "on call centre" is not on-call.
     assert.notEqual(match("Focus on call centre technology for our customers.").match?.accountabilityId, "product-reliability");
+  });
+
+  test("scope reads any case, quotes the text as written, and keeps its offsets", () => {
+    assert.equal(analyzeScope("THE CIO OWNS THE IT BUDGET.").otherSubject, "THE CIO");
+    assert.equal(analyzeScope("Reports directly to the CEO.").qualification, "reports to");
+    const negated = "İstanbul office: NOT responsible for the service desk.";
+    const [excluded] = analyzeScope(negated).excluded;
+    assert.deepEqual([excluded.cue, excluded.start], ["NOT", negated.indexOf("NOT")]);
+    // The Kelvin sign is no "k" (nor was it when the patterns ignored case).
+    assert.equal(analyzeScope("A track record of running IT.").qualification, "track record");
+    assert.equal(analyzeScope("A trac\u212a record of running IT.").qualification, undefined);
   });
 
   test("Porter stems that mean different things here stay apart", () => {
