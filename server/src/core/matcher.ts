@@ -150,13 +150,18 @@ const KEEP: Record<string, string> = {
 };
 
 /** UK spellings to US ones before stemming, so "organisation" and "organization" meet. */
+const UK_TO_US: readonly [RegExp, string][] = [
+  [/is(ation|ations|e|es|ed|ing|er|ers)$/, "iz$1"],
+  [/([^aeiou])tre(s?)$/, "$1ter$2"],
+  [/amme(s?)$/, "am$1"],
+  [/logue(s?)$/, "log$1"],
+  [/^licen[cs]e/, "license"],
+];
+
 function americanise(word: string): string {
-  return word
-    .replace(/is(ation|ations|e|es|ed|ing|er|ers)$/, "iz$1")
-    .replace(/([^aeiou])tre(s?)$/, "$1ter$2")
-    .replace(/amme(s?)$/, "am$1")
-    .replace(/logue(s?)$/, "log$1")
-    .replace(/^licen[cs]e/, "license");
+  let us = word;
+  for (const [uk, replacement] of UK_TO_US) us = us.replace(uk, replacement);
+  return us;
 }
 
 /** Stemming is the matcher's main cost and the vocabulary repeats: remember each word's stem. */
@@ -246,6 +251,7 @@ const SPELLING_OF: Record<string, string> = {
 const SPELLINGS = /\b(?:in-house|start-ups?|on[-\s]call(?!\s+cent)|a\/b|ci\/cd|wi-fi|e-mail|post-mortems?|on-prem(?:ises?)?|ui\/ux|iso[-\s]?27001|soc[-\s]2|pci[-\s]dss|back[-\s]up|head\s+of\s+it|it\s+director|director\s+of\s+it|chief\s+(?:information\s+security|information|executive|financial|operating|product|data|digital|marketing|people|revenue|risk|security|technology|commercial|customer|legal|strategy|transformation|innovation|human\s+resources|analytics|administrative)\s+officer|information\s+(?:technology|systems|(?:and|&)\s+technology)|research\s+(?:and|&)\s+development|capital\s+expenditures?)\b/gi;
 
 const WORD = /[A-Za-z0-9]+(?:[&'\u2019][A-Za-z0-9]+)*/g;
+const POSSESSIVE = /['\u2019]s$/;
 
 export function tokenize(text: string, isPhrase = false): Token[] {
   const tokens: Token[] = [];
@@ -263,7 +269,7 @@ export function tokenize(text: string, isPhrase = false): Token[] {
     const word = words[i][0];
     const start = words[i].index;
     const end = ends.get(start) ?? start + word.length;
-    const lower = word.toLowerCase().replace(/['\u2019]s$/, "");
+    const lower = word.toLowerCase().replace(POSSESSIVE, "");
     // "ICT", and "computer(s)" in O*NET's older wording ("computer systems", "computer resources"),
     // are IT; "computer vision" and "computer science" are not.
     if (lower === "ict" || ((lower === "computer" || lower === "computers") && !NOT_IT_COMPUTER.test(words[i + 1]?.[0] ?? ""))) {
@@ -307,7 +313,16 @@ const NOT_PUBLIC = /^(?:cloud|clouds|sector|holidays?|company|companies|listing|
 
 type Side = "internal" | "external";
 
+// Word tests used for every token are constants: a regular expression literal in a function body is a
+// new object each time the function runs.
+const USER_WORD = /^users?$/;
+const OFFICE_WORD = /^offices?$/;
+const SHOP_WORD = /^(?:shops?|stores?)$/;
+const NOT_PHYSICAL_SHOP = /^(?:online|app|play)$/;
+const PARTNER_WORD = /^partners?$/;
+
 const PEOPLE_WHO = /^\s+(?:who|that)\b/i;
+const SAYS_OWN = /\sown\s/i;
 /** "our own operations", "the company's own systems": the organisation itself, so staff-side ("their own" may be the customers'). */
 const OWN_BEFORE = /\b(?:our|its|the\s+(?:company|organi[sz]ation|group|firm|business)['\u2019]s)\s+own\s+$/i;
 /**
@@ -318,14 +333,14 @@ const NOT_STAFF_CORPORATE = /^(?:strateg(?:y|ies|ic)|priorit(?:y|ies)|goals?|obj
 
 function sideOf(words: readonly string[], i: number): Side | undefined {
   const word = words[i];
-  if (/^users?$/.test(word) && (INTERNAL_BEFORE_USER.test(words[i - 1] ?? "") || (word === "user" && INTERNAL_AFTER_USER.test(words[i + 1] ?? "")))) return "internal";
-  if (word === "back") return /^offices?$/.test(words[i + 1] ?? "") ? "internal" : undefined;
+  if (USER_WORD.test(word) && (INTERNAL_BEFORE_USER.test(words[i - 1] ?? "") || (word === "user" && INTERNAL_AFTER_USER.test(words[i + 1] ?? "")))) return "internal";
+  if (word === "back") return OFFICE_WORD.test(words[i + 1] ?? "") ? "internal" : undefined;
   // "back office" is one cue, counted on "back".
-  if (/^offices?$/.test(word) && words[i - 1] === "back") return undefined;
+  if (OFFICE_WORD.test(word) && words[i - 1] === "back") return undefined;
   // "finance and HR teams": a business function named with its team, directly or in a short list.
   if (BUSINESS_FUNCTION.test(word) && (TEAM_WORD.test(words[i + 1] ?? "") || (BUSINESS_FUNCTION.test(words[i + 1] ?? "") && TEAM_WORD.test(words[i + 2] ?? "")))) return "internal";
-  if (/^(?:shops?|stores?)$/.test(word)) return /^(?:online|app|play)$/.test(words[i - 1] ?? "") ? undefined : "internal";
-  if (/^partners?$/.test(word) && PROVIDER_BEFORE_PARTNER.test(words[i - 1] ?? "")) return undefined;
+  if (SHOP_WORD.test(word)) return NOT_PHYSICAL_SHOP.test(words[i - 1] ?? "") ? undefined : "internal";
+  if (PARTNER_WORD.test(word) && PROVIDER_BEFORE_PARTNER.test(words[i - 1] ?? "")) return undefined;
   if (word === "public" && NOT_PUBLIC.test(words[i + 1] ?? "")) return undefined;
   // "production" is the live product ("incidents in production"), unless it is a plant's.
   if (word === "production") return NOT_LIVE_PRODUCTION.test(words[i + 1] ?? "") ? undefined : "external";
@@ -353,7 +368,7 @@ function ownerOf(words: readonly string[], sides: Map<Side, Token[]>, text: stri
   const internal = sides.get("internal")?.length ?? 0;
   const external = sides.get("external")?.length ?? 0;
   if (internal === 0 && (words.some((w) => PEOPLE_SERVED.test(w)) || OWN_PRODUCT.test(text))) return "external";
-  if (external === 0 && words.some((w, i) => (STAFF.test(w) && !(w === "corporate" && NOT_STAFF_CORPORATE.test(words[i + 1] ?? ""))) || (w === "back" && /^offices?$/.test(words[i + 1] ?? "")))) return "internal";
+  if (external === 0 && words.some((w, i) => (STAFF.test(w) && !(w === "corporate" && NOT_STAFF_CORPORATE.test(words[i + 1] ?? ""))) || (w === "back" && OFFICE_WORD.test(words[i + 1] ?? "")))) return "internal";
   return undefined;
 }
 
@@ -563,9 +578,8 @@ export class Matcher {
     const tokens = tokenize(text);
     const active = tokens.filter((t) => !isExcluded(scope, t.start));
     const ranked = this.rank(active, text);
-    const best = ranked.matches[0];
-    if (!best) return { reason: ranked.reason ?? this.excludedReason(tokens, scope, text) };
-    return { match: best };
+    if (!ranked.match) return { reason: ranked.reason ?? this.excludedReason(tokens, scope, text) };
+    return { match: ranked.match };
   }
 
   /**
@@ -574,17 +588,17 @@ export class Matcher {
    */
   matchPhrases(text: string): Match | undefined {
     const tokens = tokenize(text);
-    return this.candidates(tokens, new Map()).length ? this.rank(tokens, text).matches[0] : undefined;
+    return this.candidates(tokens, new Map()).length ? this.rank(tokens, text).match : undefined;
   }
 
   /**
-   * Candidates for the active tokens, best first, each with its confidence and moved to the owner the
-   * text names (see `reown`); `reason` says why a candidate was dropped for its owner.
+   * The best candidate for the active tokens, with its confidence and moved to the owner the text
+   * names (see `reown`); `reason` says why a candidate was dropped for its owner.
    */
-  private rank(active: Token[], text: string): { matches: Match[]; reason?: string } {
+  private rank(active: Token[], text: string): { match?: Match; reason?: string } {
     const words = active.map((t) => t.lower);
     // Most texts never say "own": only those are searched before each word for "our own".
-    const saysOwn = /\sown\s/i.test(text);
+    const saysOwn = SAYS_OWN.test(text);
     const sides = new Map<Side, Token[]>();
     active.forEach((token, i) => {
       // "our people" are staff; "the people who use our app" are whoever the clause says they are.
@@ -608,34 +622,31 @@ export class Matcher {
    * and the technology inside them are CTO-side. A text that plainly names one side takes an entry of
    * the other side to the entry its catalog data names for that owner, or drops it (`none`), and the
    * next candidate gets its turn. Entries without such data keep their owner: a CRM is about
-   * customers and still an internal system.
+   * customers and still an internal system. Candidates are made one at a time: most texts keep the first.
    */
-  private reown(matches: Match[], owner: Side | undefined): { matches: Match[]; reason?: string } {
-    if (!owner) return { matches };
-    const result: Match[] = [];
+  private reown(matches: Iterable<Match>, owner: Side | undefined): { match?: Match; reason?: string } {
     let reason: string | undefined;
     for (const match of matches) {
+      if (!owner) return { match };
       const entry = this.accountabilities.get(match.accountabilityId)!;
       const target = owner === "external" ? (entry.domain !== "cto" ? entry.whenExternal : undefined) : entry.domain !== "cio" ? entry.whenInternal : undefined;
       const moved = target && target !== "none" ? this.accountabilities.get(target) : undefined;
-      if (!target || (target !== "none" && !moved)) {
-        result.push(match);
-      } else if (moved) {
-        if (result.some((m) => m.accountabilityId === moved.id)) continue;
-        result.push({ ...match, accountabilityId: moved.id, domain: moved.domain, confidence: Math.min(match.confidence, MOVED_CONFIDENCE) });
-      } else {
-        const whose = owner === "external" ? "customers or the organisation's products" : "the organisation's own staff";
-        const cues = match.qualifiers.length ? ` (${match.qualifiers.join(", ")})` : "";
-        reason ??= `"${match.evidence.join(" ")}" reads as ${entry.title.toLowerCase()}, but the text is about ${whose}${cues}, so it is not that accountability.`;
-      }
+      if (!target || (target !== "none" && !moved)) return { match };
+      if (moved) return { match: { ...match, accountabilityId: moved.id, domain: moved.domain, confidence: Math.min(match.confidence, MOVED_CONFIDENCE) } };
+      const whose = owner === "external" ? "customers or the organisation's products" : "the organisation's own staff";
+      const cues = match.qualifiers.length ? ` (${match.qualifiers.join(", ")})` : "";
+      reason ??= `"${match.evidence.join(" ")}" reads as ${entry.title.toLowerCase()}, but the text is about ${whose}${cues}, so it is not that accountability.`;
     }
-    return { matches: result, reason: result.length ? undefined : reason };
+    return { reason };
   }
 
-  /** Candidates for the active tokens, best first, each with its confidence. */
-  private score(active: Token[], sides: Map<Side, Token[]>, text: string): Match[] {
+  /** Candidates for the active tokens, best first, each with its confidence, made as they are asked for. */
+  private *score(active: Token[], sides: Map<Side, Token[]>, text: string): Generator<Match> {
     const candidates = this.candidates(active, sides);
-    if (candidates.length === 0) return this.similar(active, sides, text);
+    if (candidates.length === 0) {
+      yield* this.similar(active, sides, text);
+      return;
+    }
     const subordinate = asideStart(text);
     const means = instrumentEnd(text);
     const scored = candidates.map((c) => {
@@ -646,11 +657,12 @@ export class Matcher {
     scored.sort((a, b) => b.score - a.score);
     const qualifiers = [...(sides.get("internal") ?? []), ...(sides.get("external") ?? [])].sort((a, b) => a.start - b.start);
     const qualifierWords = [...new Set(qualifiers.map((t) => t.word))];
-    return scored.map(({ candidate, score, lean }, i) => {
+    for (let i = 0; i < scored.length; i++) {
+      const { candidate, score, lean } = scored[i];
       const rival = scored.find((s, j) => j > i && s.candidate.accountability.domain !== candidate.accountability.domain);
       const next = scored[i + 1];
       const evidence = [...candidate.tokens].sort((a, b) => a.start - b.start).map((t) => text.slice(t.start, t.end));
-      return {
+      yield {
         accountabilityId: candidate.accountability.id,
         domain: candidate.accountability.domain,
         via: "phrase" as const,
@@ -666,7 +678,7 @@ export class Matcher {
         phrases: candidate.phrases,
         qualifiers: qualifierWords,
       };
-    });
+    }
   }
 
   /** The entry whose words the text resembles most, if the resemblance is clear. */
@@ -686,10 +698,14 @@ export class Matcher {
         sharedCounts[index]++;
       }
     }
-    const scored = entries.map(({ accountability, norm: entryNorm }, index) => {
+    // An entry that shares no stem scores 0, as does a missing one: only the others are scored.
+    const scored: { accountability: AccountabilityData; index: number; lean: number; score: number }[] = [];
+    for (let index = 0; index < entries.length; index++) {
+      if (dots[index] === 0) continue;
+      const { accountability, norm: entryNorm } = entries[index];
       const lean = sideLean(accountability.domain, sides);
-      return { accountability, index, lean, score: (dots[index] / (norm * entryNorm)) * (1 + 0.25 * lean) };
-    });
+      scored.push({ accountability, index, lean, score: (dots[index] / (norm * entryNorm)) * (1 + 0.25 * lean) });
+    }
     scored.sort((a, b) => b.score - a.score);
     const [best, second] = scored;
     if (!best || best.score < SIMILARITY_THRESHOLD || sharedCounts[best.index] < 2) return [];
@@ -720,8 +736,10 @@ export class Matcher {
     const firstAt = new Map<string, number>();
     for (let i = 0; i < active.length; i++) if (!firstAt.has(active[i].stem)) firstAt.set(active[i].stem, i);
     const found: { phrase: CompiledPhrase; at: number[] }[] = [];
-    for (const stem of firstAt.keys()) {
-      for (const phrase of this.byStem.get(stem) ?? []) {
+    for (let i = 0; i < active.length; i++) {
+      const phrases = firstAt.get(active[i].stem) === i ? this.byStem.get(active[i].stem) : undefined;
+      if (!phrases) continue;
+      for (const phrase of phrases) {
         if (phrase.side && !sides.has(phrase.side)) continue;
         const at = locate(phrase.stems, firstAt);
         if (at) found.push({ phrase, at });
@@ -757,7 +775,7 @@ export class Matcher {
 
   /** Why a text that names catalog words matched nothing: what set those words aside. */
   private excludedReason(tokens: Token[], scope: Scope, text: string): string | undefined {
-    const hidden = this.rank(tokens, text).matches[0];
+    const hidden = this.rank(tokens, text).match;
     if (!hidden) return undefined;
     const first = tokens.find((t) => hidden.evidence.includes(text.slice(t.start, t.end)));
     const excluded = first && isExcluded(scope, first.start);
