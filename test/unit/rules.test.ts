@@ -217,6 +217,13 @@ accountabilities:
     assert.match(fit.message, /COO of IT/);
   });
 
+  test("or a persona far more probable, counting the accountabilities that favour it", () => {
+    const text = "charter: cto/v1\npersona: business-enabler\naccountabilities:\n  - id: it-operations\n  - id: it-budget\nshared_with_cio:\n  - enterprise-applications\n";
+    const [fit] = byRule(text, "persona-fit");
+    assert.equal(fit.data?.persona, "coo-of-it");
+    assert.match(fit.message, /COO of IT persona better: 3 of them point to it, making it 99% likely against 1%/);
+  });
+
   test("silent when the declared persona fits best", () => {
     assert.equal(byRule(replace(cooItems, "digital-business-leader", "coo-of-it"), "persona-fit").length, 0);
     assert.equal(byRule(CLEAN, "persona-fit").length, 0);

@@ -40,7 +40,8 @@ export interface FitEvidence {
   sources: FitSource[];
 }
 
-export interface PersonaFit {
+/** How well the charter fits one persona: what the rule compares. */
+export interface PersonaScore {
   persona: PersonaId;
   name: string;
   /** Share of the persona's core the charter covers, 0..1. */
@@ -49,6 +50,11 @@ export interface PersonaFit {
   missing: string[];
   /** How likely this persona is given everything the charter claims; the four add up to 1. */
   probability: number;
+  /** The claimed accountabilities that favour this persona, in the charter's order. */
+  favouring: Omit<FitEvidence, "sources">[];
+}
+
+export interface PersonaFit extends PersonaScore {
   /** What points to this persona: the claimed accountabilities that favour it, most telling first, and where. */
   evidence: FitEvidence[];
 }
@@ -76,19 +82,24 @@ export function sourcesById(model: CharterModel): Map<string, FitSource[]> {
  * Coverage of each persona's core by the charter, and a distribution over the personas: every
  * claimed accountability is evidence for the personas likely to hold it (persona-posterior.ts),
  * weighted by the match's confidence, and the pieces of evidence are combined as independent.
- * Best coverage first; equal coverage goes to the more probable persona.
+ * Best coverage first; equal coverage goes to the more probable persona. With each favouring
+ * accountability's sources, most telling first.
  */
 export function personaFit(model: CharterModel, catalog: Catalog): PersonaFit[] {
-  const covered = coveredIds(model);
   const sources = sourcesById(model);
+  return personaScores(model, catalog).map((score) => ({
+    ...score,
+    evidence: score.favouring.map((favour) => ({ ...favour, sources: sources.get(favour.accountabilityId)! })).sort((a, b) => b.probability - a.probability),
+  }));
+}
+
+/** `personaFit` without the sources of each piece of evidence: what the rule needs at every keystroke. */
+export function personaScores(model: CharterModel, catalog: Catalog): PersonaScore[] {
+  const covered = coveredIds(model);
   const posterior = posteriorOf(catalog);
   // Each claimed accountability counts once, with its most confident source; it is the same for every persona.
-  const claimed: { id: string; found: FitSource[]; confidence: number; odds: ReadonlyMap<PersonaId, number> | undefined }[] = [];
-  for (const [id, found] of sources) {
-    // A loop, not Math.max(...): spreading tens of thousands of arguments overflows the stack.
-    const confidence = found.reduce((best, s) => Math.max(best, s.confidence), 0);
-    claimed.push({ id, found, confidence, odds: posterior.get(id) });
-  }
+  const claimed: { id: string; confidence: number; odds: ReadonlyMap<PersonaId, number> | undefined }[] = [];
+  for (const [id, confidence] of claimedConfidences(model)) claimed.push({ id, confidence, odds: posterior.get(id) });
   const logScore = new Map<PersonaId, number>();
   for (const persona of catalog.personas.values()) {
     let sum = 0;
@@ -104,12 +115,11 @@ export function personaFit(model: CharterModel, catalog: Catalog): PersonaFit[] 
       const ids = persona.core.map((c) => c.id);
       const hit = ids.filter((id) => covered.has(id));
       const core = new Set(ids);
-      const evidence: FitEvidence[] = [];
-      for (const { id, found, odds } of claimed) {
+      const favouring: PersonaScore["favouring"] = [];
+      for (const { id, odds } of claimed) {
         const probability = odds?.get(persona.id) ?? 0;
-        if (probability > favours) evidence.push({ accountabilityId: id, core: core.has(id), probability, sources: found });
+        if (probability > favours) favouring.push({ accountabilityId: id, core: core.has(id), probability });
       }
-      evidence.sort((a, b) => b.probability - a.probability);
       return {
         persona: persona.id,
         name: persona.name,
@@ -117,15 +127,33 @@ export function personaFit(model: CharterModel, catalog: Catalog): PersonaFit[] 
         covered: hit,
         missing: ids.filter((id) => !covered.has(id)),
         probability: Math.exp(logScore.get(persona.id)! - top) / norm,
-        evidence,
+        favouring,
       };
     })
     .sort((a, b) => b.coverage - a.coverage || b.probability - a.probability);
 }
 
-export interface FitLead {
+/**
+ * Each accountability the charter states, once, with the confidence of its most confident source, in
+ * the order `sourcesById` meets them (the order the evidence is summed in), without making the sources.
+ */
+function claimedConfidences(model: CharterModel): Map<string, number> {
+  const best = new Map<string, number>();
+  const add = (resolution: Resolution | undefined) => {
+    if (!resolution) return;
+    const id = resolution.accountability.id;
+    const confidence = resolution.match?.confidence ?? 1;
+    best.set(id, Math.max(best.get(id) ?? 0, confidence));
+  };
+  for (const item of model.accountabilities) add(item.resolution);
+  for (const sentence of model.sentences) add(sentence.resolution);
+  for (const item of model.shared) add(item.resolution);
+  return best;
+}
+
+export interface FitLead<Fit extends PersonaScore = PersonaFit> {
   /** The persona that fits clearly better. */
-  fit: PersonaFit;
+  fit: Fit;
   /** The declared persona's best coverage and probability, for comparison. */
   declaredCoverage: number;
   declaredProbability: number;
@@ -134,7 +162,7 @@ export interface FitLead {
 }
 
 /** The persona that fits clearly better than the declared ones, if any: the rule's own test. */
-export function clearlyBetter(fits: readonly PersonaFit[], declared: readonly PersonaId[]): FitLead | undefined {
+export function clearlyBetter<Fit extends PersonaScore>(fits: readonly Fit[], declared: readonly PersonaId[]): FitLead<Fit> | undefined {
   const mine = fits.filter((f) => declared.includes(f.persona));
   if (mine.length === 0) return undefined;
   const declaredCoverage = Math.max(...mine.map((f) => f.coverage));
@@ -144,8 +172,8 @@ export function clearlyBetter(fits: readonly PersonaFit[], declared: readonly Pe
   if (byCoverage && byCoverage.covered.length >= FIT_MIN_COVERED && byCoverage.coverage - declaredCoverage >= FIT_MARGIN) {
     return { fit: byCoverage, declaredCoverage, declaredProbability, by: "coverage" };
   }
-  const byProbability = others.reduce<PersonaFit | undefined>((best, f) => (!best || f.probability > best.probability ? f : best), undefined);
-  if (byProbability && byProbability.evidence.length >= FIT_MIN_COVERED && byProbability.probability - declaredProbability >= FIT_PROBABILITY_MARGIN) {
+  const byProbability = others.reduce<Fit | undefined>((best, f) => (!best || f.probability > best.probability ? f : best), undefined);
+  if (byProbability && byProbability.favouring.length >= FIT_MIN_COVERED && byProbability.probability - declaredProbability >= FIT_PROBABILITY_MARGIN) {
     return { fit: byProbability, declaredCoverage, declaredProbability, by: "probability" };
   }
   return undefined;
@@ -169,13 +197,13 @@ two declared personas counts. The message names the better-fitting persona, and 
   check({ catalog, model, report }) {
     const node = model.personaNode;
     if (!node?.range || model.personas.length === 0) return;
-    const lead = clearlyBetter(personaFit(model, catalog), model.personas.map((p) => p.id));
+    const lead = clearlyBetter(personaScores(model, catalog), model.personas.map((p) => p.id));
     if (!lead) return;
     const { fit, declaredCoverage, declaredProbability } = lead;
     const why =
       lead.by === "coverage"
         ? `they cover ${pct(fit.coverage)} of its core against ${pct(declaredCoverage)} of the declared persona's.`
-        : `${fit.evidence.length} of them point to it, making it ${pct(fit.probability)} likely against ${pct(declaredProbability)} for the declared persona.`;
+        : `${fit.favouring.length} of them point to it, making it ${pct(fit.probability)} likely against ${pct(declaredProbability)} for the declared persona.`;
     report({
       message: `The accountabilities fit the ${fit.name} persona better: ${why}`,
       range: nodeRange(node),
