@@ -508,32 +508,47 @@ export class Matcher {
   constructor(accountabilities: readonly AccountabilityData[], stems?: CatalogStems) {
     this.stems = stems;
     const phraseStems = stems?.phrases ?? stemPhrases(accountabilities);
-    const entries = new Map<string, Set<string>>();
     const phrases: CompiledPhrase[] = [];
-    /** How many phrases hold each stem. */
+    // Per stem: how many entries' phrases hold it (its weight), and how many phrases (where a phrase is filed).
+    // Counted in plain loops: this runs at every start, on the way to the first diagnostics.
+    const entries = new Map<string, number>();
+    const lastEntry = new Map<string, number>();
     const holders = new Map<string, number>();
-    for (const [i, item] of accountabilities.entries()) {
+    for (let i = 0; i < accountabilities.length; i++) {
+      const item = accountabilities[i];
       this.accountabilities.set(item.id, item);
-      for (const [j, phrase] of item.match.entries()) {
-        const side = /@(internal|external)\b/.exec(phrase)?.[1] as Side | undefined;
+      for (let j = 0; j < item.match.length; j++) {
         const stems = phraseStems[i][j];
         if (stems.length === 0) continue;
+        const phrase = item.match[j];
+        const side = phrase.includes("@") ? (/@(internal|external)\b/.exec(phrase)?.[1] as Side | undefined) : undefined;
         for (const stem of stems) {
-          entries.set(stem, (entries.get(stem) ?? new Set()).add(item.id));
+          if (lastEntry.get(stem) !== i) {
+            lastEntry.set(stem, i);
+            entries.set(stem, (entries.get(stem) ?? 0) + 1);
+          }
           holders.set(stem, (holders.get(stem) ?? 0) + 1);
         }
         phrases.push({ accountabilityId: item.id, phrase, stems, side, weight: 0, heaviest: 0, ordinal: phrases.length });
       }
     }
-    for (const [stem, ids] of entries) {
-      this.weights.set(stem, GENERIC.has(stem) ? GENERIC_WEIGHT : 1 + Math.log(accountabilities.length / ids.size));
+    for (const [stem, count] of entries) {
+      this.weights.set(stem, GENERIC.has(stem) ? GENERIC_WEIGHT : 1 + Math.log(accountabilities.length / count));
     }
     for (const phrase of phrases) {
       // A phrase's weight depends on the catalog alone: summed once here, not for every text it matches.
-      const weights = phrase.stems.map((stem) => this.weights.get(stem)!);
-      phrase.weight = weights.reduce((sum, weight) => sum + weight, 0);
-      phrase.heaviest = weights.indexOf(Math.max(...weights));
-      const rarest = phrase.stems.reduce((best, stem) => (holders.get(stem)! < holders.get(best)! ? stem : best));
+      let heaviest = -Infinity;
+      let rarest = phrase.stems[0];
+      for (let k = 0; k < phrase.stems.length; k++) {
+        const stem = phrase.stems[k];
+        const weight = this.weights.get(stem)!;
+        phrase.weight += weight;
+        if (weight > heaviest) {
+          heaviest = weight;
+          phrase.heaviest = k;
+        }
+        if (holders.get(stem)! < holders.get(rarest)!) rarest = stem;
+      }
       const list = this.byStem.get(rarest);
       if (list) list.push(phrase);
       else this.byStem.set(rarest, [phrase]);
