@@ -110,6 +110,21 @@ describe("hostile input in the core", () => {
     assert.equal(deepestPassed, MAX_NESTING);
   });
 
+  test("past half the limit of brackets, the shortcut passes flow lists closed on their line, and only those", () => {
+    const deep = (indent: number) => Array.from({ length: indent }, (_, width) => `${" ".repeat(width)}x`).join("\n");
+    for (let indent = 0; indent <= 60; indent++) {
+      const closed = `${"- [a, b]\n".repeat(200)}${deep(indent)}`;
+      assert.equal(surelyShallow(closed), indent <= MAX_NESTING / 2, `${indent} columns`);
+      if (surelyShallow(closed)) assert.ok(nestingDepth(closed) <= MAX_NESTING);
+    }
+    // A bracket inside another, one left open, or one whose closing bracket a comment may hide: counted.
+    for (const line of ["- [[a]]", "- {a: [b]}", "- [a", "- [a # ]"]) {
+      const text = `${"- [a]\n".repeat(60)}${`${line}\n`.repeat(60)}`;
+      assert.equal(surelyShallow(text), false, line);
+    }
+    assert.ok(nestingDepth(`${"- [a # ]\n".repeat(120)}`) > MAX_NESTING, "a hidden closing bracket leaves the list open");
+  });
+
   test("a 1.5 MB job description of 50,000 sentences is analysed in a second (once 29 s: quadratic)", () => {
     const text = `${HEAD}accountabilities: []\njob_description: ${"The CTO runs the service desk. ".repeat(50_000)}\n`;
     const { value: analysis, ms } = time("a 1.5 MB job description", () => analyze(text));
