@@ -150,18 +150,14 @@ const KEEP: Record<string, string> = {
 };
 
 /** UK spellings to US ones before stemming, so "organisation" and "organization" meet. */
-const UK_TO_US: readonly [RegExp, string][] = [
-  [/is(ation|ations|e|es|ed|ing|er|ers)$/, "iz$1"],
-  [/([^aeiou])tre(s?)$/, "$1ter$2"],
-  [/amme(s?)$/, "am$1"],
-  [/logue(s?)$/, "log$1"],
-  [/^licen[cs]e/, "license"],
-];
+const UK_ISE = /is(ation|ations|e|es|ed|ing|er|ers)$/;
+const UK_TRE = /([^aeiou])tre(s?)$/;
+const UK_AMME = /amme(s?)$/;
+const UK_LOGUE = /logue(s?)$/;
+const UK_LICENCE = /^licen[cs]e/;
 
 function americanise(word: string): string {
-  let us = word;
-  for (const [uk, replacement] of UK_TO_US) us = us.replace(uk, replacement);
-  return us;
+  return word.replace(UK_ISE, "iz$1").replace(UK_TRE, "$1ter$2").replace(UK_AMME, "am$1").replace(UK_LOGUE, "log$1").replace(UK_LICENCE, "license");
 }
 
 /** Stemming is the matcher's main cost and the vocabulary repeats: remember each word's stem. */
@@ -390,6 +386,12 @@ interface Profiles {
   entries: { accountability: AccountabilityData; norm: number }[];
   holders: Map<string, number[]>;
   idf: Map<string, number>;
+}
+
+/** Candidates best first, each made into a match only when asked for: most texts keep the first. */
+interface Candidates {
+  size: number;
+  at(index: number): Match;
 }
 
 interface Candidate {
@@ -639,9 +641,10 @@ export class Matcher {
    * next candidate gets its turn. Entries without such data keep their owner: a CRM is about
    * customers and still an internal system. Candidates are made one at a time: most texts keep the first.
    */
-  private reown(matches: Iterable<Match>, owner: Side | undefined): { match?: Match; reason?: string } {
+  private reown(matches: Candidates, owner: Side | undefined): { match?: Match; reason?: string } {
     let reason: string | undefined;
-    for (const match of matches) {
+    for (let i = 0; i < matches.size; i++) {
+      const match = matches.at(i);
       if (!owner) return { match };
       const entry = this.accountabilities.get(match.accountabilityId)!;
       const target = owner === "external" ? (entry.domain !== "cto" ? entry.whenExternal : undefined) : entry.domain !== "cio" ? entry.whenInternal : undefined;
@@ -656,11 +659,11 @@ export class Matcher {
   }
 
   /** Candidates for the active tokens, best first, each with its confidence, made as they are asked for. */
-  private *score(active: Token[], sides: Map<Side, Token[]>, text: string): Generator<Match> {
+  private score(active: Token[], sides: Map<Side, Token[]>, text: string): Candidates {
     const candidates = this.candidates(active, sides);
     if (candidates.length === 0) {
-      yield* this.similar(active, sides, text);
-      return;
+      const similar = this.similar(active, sides, text);
+      return { size: similar.length, at: (i) => similar[i] };
     }
     const subordinate = asideStart(text);
     const means = instrumentEnd(text);
@@ -672,12 +675,12 @@ export class Matcher {
     scored.sort((a, b) => b.score - a.score);
     const qualifiers = [...(sides.get("internal") ?? []), ...(sides.get("external") ?? [])].sort((a, b) => a.start - b.start);
     const qualifierWords = [...new Set(qualifiers.map((t) => t.word))];
-    for (let i = 0; i < scored.length; i++) {
+    const at = (i: number): Match => {
       const { candidate, score, lean } = scored[i];
       const rival = scored.find((s, j) => j > i && s.candidate.accountability.domain !== candidate.accountability.domain);
       const next = scored[i + 1];
       const evidence = [...candidate.tokens].sort((a, b) => a.start - b.start).map((t) => text.slice(t.start, t.end));
-      yield {
+      return {
         accountabilityId: candidate.accountability.id,
         domain: candidate.accountability.domain,
         via: "phrase" as const,
@@ -693,7 +696,8 @@ export class Matcher {
         phrases: candidate.phrases,
         qualifiers: qualifierWords,
       };
-    }
+    };
+    return { size: scored.length, at };
   }
 
   /** The entry whose words the text resembles most, if the resemblance is clear. */
