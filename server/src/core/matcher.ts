@@ -764,7 +764,8 @@ export class Matcher {
         if (at) found.push({ phrase, at });
       }
     }
-    // In the order of the text's first words, then the catalog's: ties between entries go the same way whatever the index.
+    // The order filing phrases by their first word gave (the text's first words, then the catalog's): a
+    // match lists its phrases in it, and candidates of equal score keep it.
     found.sort((a, b) => firstAt.get(a.phrase.stems[0])! - firstAt.get(b.phrase.stems[0])! || a.phrase.ordinal - b.phrase.ordinal);
     const byAccountability = new Map<string, Omit<Candidate, "strength"> & { best: number }>();
     for (const { phrase, at } of found) {
