@@ -93,13 +93,16 @@ describe("hostile input in the core", () => {
     assert.equal(at(MAX_NESTING + 1), true);
   });
 
+  /** A line at every indentation below `indent` columns. */
+  const indentedLines = (indent: number) => Array.from({ length: indent }, (_, width) => `${" ".repeat(width)}x`);
+
   test("the shortcut past the nesting count passes only texts the count would pass, up to the limit itself", () => {
     // The deepest texts for their lead and brackets: brackets left open on the first line, then a
     // line at every indentation up to the last one's, which ends with an indicator.
     let deepestPassed = 0;
     for (let indent = 0; indent <= 60; indent++) {
       for (let brackets = 0; brackets <= 60; brackets++) {
-        const lines = ["[".repeat(brackets), ...Array.from({ length: indent }, (_, width) => `${" ".repeat(width)}x`), `${" ".repeat(indent)}-`];
+        const lines = ["[".repeat(brackets), ...indentedLines(indent), `${" ".repeat(indent)}-`];
         const text = lines.join("\n");
         if (!surelyShallow(text)) continue;
         const depth = nestingDepth(text);
@@ -111,9 +114,8 @@ describe("hostile input in the core", () => {
   });
 
   test("past half the limit of brackets, the shortcut passes flow lists closed on their line, and only those", () => {
-    const deep = (indent: number) => Array.from({ length: indent }, (_, width) => `${" ".repeat(width)}x`).join("\n");
     for (let indent = 0; indent <= 60; indent++) {
-      const closed = `${"- [a, b]\n".repeat(200)}${deep(indent)}`;
+      const closed = `${"- [a, b]\n".repeat(200)}${indentedLines(indent).join("\n")}`;
       assert.equal(surelyShallow(closed), indent <= MAX_NESTING / 2, `${indent} columns`);
       if (surelyShallow(closed)) assert.ok(nestingDepth(closed) <= MAX_NESTING);
     }

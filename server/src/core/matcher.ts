@@ -377,7 +377,7 @@ interface CompiledPhrase {
   /** The sum of its stems' weights, and which stem weighs most (the first of equals). */
   weight: number;
   heaviest: number;
-  /** Its place in the catalog: phrases that start with the same word are tried in this order. */
+  /** Its place in the catalog: among phrases whose first words come at the same place in a text, a match lists them in this order. */
   ordinal: number;
 }
 
