@@ -4,6 +4,13 @@
  */
 import { fileURLToPath } from "node:url";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import type { CancellationToken, InitializeParams, InitializeResult, TextDocumentIdentifier } from "vscode-languageserver/node";
+import { Analyses, type Current } from "./lsp/analyses";
+import { codeActions, type EditSupport } from "./lsp/code-actions";
+import { completion, type CompletionSupport } from "./lsp/completion";
+import { newCharterTemplates, personaFit } from "./lsp/custom-requests";
+import { DiagnosticsPublisher } from "./lsp/diagnostics";
+import { hover } from "./lsp/hover";
 import {
   CodeActionKind,
   createConnection,
@@ -14,17 +21,7 @@ import {
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
-  type CancellationToken,
-  type InitializeParams,
-  type InitializeResult,
-  type TextDocumentIdentifier,
-} from "vscode-languageserver/node";
-import { Analyses, type Current } from "./lsp/analyses";
-import { codeActions, type EditSupport } from "./lsp/code-actions";
-import { completion, type CompletionSupport } from "./lsp/completion";
-import { newCharterTemplates, personaFit } from "./lsp/custom-requests";
-import { DiagnosticsPublisher } from "./lsp/diagnostics";
-import { hover } from "./lsp/hover";
+} from "./lsp/library";
 import { documentSymbols, foldingRanges } from "./lsp/outline";
 import {
   FIX_ALL_KIND,

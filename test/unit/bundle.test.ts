@@ -30,9 +30,12 @@ test("the production bundles are ASCII only", () => {
   }
 });
 
-test("yaml's parser and composer read their debug switches once, not at every token (esbuild.mjs)", () => {
+test("yaml is bundled as an ES module, which never reads a debug switch from process.env (esbuild.mjs)", () => {
   for (const name of ["server-main.js", "cli-main.js"]) {
     const text = fs.readFileSync(path.join(outdir, name), "utf8");
-    assert.equal(text.match(/\{\s*env:\s*\{\s*LOG_TOKENS:\s*process\.env\.LOG_TOKENS,\s*LOG_STREAM:\s*process\.env\.LOG_STREAM\s*\}\s*\}/g)?.length, 2, name);
+    // The CommonJS build's parser and composer read these two at every token.
+    assert.doesNotMatch(text, /LOG_TOKENS|LOG_STREAM/, name);
+    // Its ES module build still parses: the bundle holds the parser's own error text.
+    assert.match(text, /Implicit keys need to be on a single line/, name);
   }
 });

@@ -3,7 +3,8 @@
  * "disable for this line" comment, and `source.fixAll.ctoCharter`. The diagnostic's rule id and data
  * pick the finding; its message is never read.
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type WorkspaceEdit } from "vscode-languageserver/node";
+import type { CodeAction, CodeActionParams, Diagnostic, WorkspaceEdit } from "vscode-languageserver/node";
+import { CodeActionKind } from "./library";
 import type { TextEdit } from "../core/types";
 import { disableLineEdit, findingFor, fixAllEdit } from "../services/code-actions";
 import type { Current } from "./analyses";

@@ -1,5 +1,6 @@
 /** LSP completion items from the service's completions, within what the client says it supports. */
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from "vscode-languageserver/node";
+import type { CompletionItem, Position } from "vscode-languageserver/node";
+import { CompletionItemKind, InsertTextFormat, MarkupKind } from "./library";
 import { completionsAt, type CompletionKind } from "../services/completion";
 import type { Current } from "./analyses";
 import { toRange } from "./convert";

@@ -1,5 +1,5 @@
 /** The server's own requests: persona fit for the open charter, and new-charter templates. */
-import { ErrorCodes, ResponseError } from "vscode-languageserver/node";
+import { ErrorCodes, ResponseError } from "./library";
 import { builtinCatalog } from "../core/builtin-catalog";
 import { charterTemplates, type CharterTemplate } from "../services/new-charter";
 import { personaFitReport } from "../services/persona-fit";

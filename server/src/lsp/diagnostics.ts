@@ -2,7 +2,8 @@
  * Findings → LSP diagnostics, published for every document version. Only the analysis of the
  * latest version is ever published, so stale results cannot overwrite newer ones.
  */
-import { DiagnosticSeverity, type Connection, type Diagnostic } from "vscode-languageserver/node";
+import type { Connection, Diagnostic } from "vscode-languageserver/node";
+import { DiagnosticSeverity } from "./library";
 import type { Analysis } from "../core/analyze";
 import { ruleDocUrl } from "../core/rules";
 import type { Finding, Severity } from "../core/types";

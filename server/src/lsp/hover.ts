@@ -1,5 +1,6 @@
 /** LSP hover: the service's markdown, over the range it describes. */
-import { MarkupKind, type Hover, type Position } from "vscode-languageserver/node";
+import type { Hover, Position } from "vscode-languageserver/node";
+import { MarkupKind } from "./library";
 import { hoverAt } from "../services/hover";
 import type { Current } from "./analyses";
 import { toRange } from "./convert";

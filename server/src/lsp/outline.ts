@@ -1,5 +1,6 @@
 /** LSP document symbols and folding ranges from the service's outline and folds. */
-import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from "vscode-languageserver/node";
+import type { DocumentSymbol, FoldingRange } from "vscode-languageserver/node";
+import { FoldingRangeKind, SymbolKind } from "./library";
 import type { LineIndex } from "../core/text";
 import { folds, outline, type OutlineKind, type OutlineSymbol } from "../services/outline";
 import type { Current } from "./analyses";

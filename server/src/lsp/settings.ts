@@ -6,7 +6,8 @@
  */
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { MessageType, ShowMessageNotification, type Connection } from "vscode-languageserver/node";
+import type { Connection } from "vscode-languageserver/node";
+import { MessageType, ShowMessageNotification } from "./library";
 import type { AnalyzeOptions } from "../core/analyze";
 import type { Catalog } from "../core/catalog";
 import { severitySetting, type CharterConfig } from "../core/config";

@@ -6,7 +6,8 @@
  * sockets keep the library's own transports.
  */
 import { Console } from "node:console";
-import { AbstractMessageWriter, type Message, type MessageWriter } from "vscode-languageserver/node";
+import type { Message, MessageWriter } from "vscode-languageserver/node";
+import { AbstractMessageWriter } from "../lsp/library";
 
 export class WholeMessageWriter extends AbstractMessageWriter implements MessageWriter {
   private errors = 0;
