@@ -91,6 +91,29 @@ describe("did-you-mean", () => {
     assert.equal(editDistance("kitten", "sitting"), 3);
   });
 
+  test("under a limit, edit distance is the full computation's, capped at the limit plus one", () => {
+    // The whole matrix, as the banded computation must agree with.
+    const full = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+          d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+      return d[a.length][b.length];
+    };
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const word = () => Array.from({ length: Math.floor(random() * 9) }, () => "abc"[Math.floor(random() * 3)]).join("");
+    for (let n = 0; n < 2000; n++) {
+      const [a, b] = [word(), word()];
+      const distance = full(a, b);
+      assert.equal(editDistance(a, b), distance, `${a} → ${b}`);
+      for (const limit of [0, 1, 2, 3]) assert.equal(editDistance(a, b, limit), Math.min(distance, limit + 1), `${a} → ${b} within ${limit}`);
+    }
+  });
+
   test("offers only close words: at most two edits and under a third of the length", () => {
     assert.equal(didYouMean("larg", ["small", "large"]), "large");
     assert.equal(didYouMean("lrg", ["large"]), undefined);

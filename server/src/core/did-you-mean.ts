@@ -2,30 +2,38 @@
 
 /**
  * Edit distance counting an adjacent transposition as one edit (optimal string alignment). Any
- * distance above `limit` comes back as `limit + 1`, decided as soon as two rows in a row exceed the
- * limit (a transposition skips one row, never two), so a far-off candidate costs a few rows only.
+ * distance above `limit` comes back as `limit + 1`. Under a limit only the cells within `limit` of the
+ * diagonal are computed, since a path through any other costs more (Ukkonen's band): a 25-letter id
+ * takes 5 cells a row instead of 25, with two edits allowed. The rest are decided as soon as two rows
+ * in a row exceed the limit (a transposition skips one row, never two).
  */
 export function editDistance(a: string, b: string, limit = Infinity): number {
+  const over = limit + 1;
+  if (Math.abs(a.length - b.length) > limit) return over;
   const cols = b.length + 1;
-  let beforePrevious: number[] = new Array(cols).fill(0);
-  let previous = Array.from({ length: cols }, (_, j) => j);
-  let current: number[] = new Array(cols).fill(0);
+  let beforePrevious: number[] = new Array(cols).fill(over);
+  let previous = Array.from({ length: cols }, (_, j) => (j <= limit ? j : over));
+  let current: number[] = new Array(cols).fill(over);
   let previousMin = 0;
   for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j < cols; j++) {
+    const from = Math.max(1, i - limit);
+    const to = Math.min(b.length, i + limit);
+    // The cell left of the band reads as beyond the limit (the arrays are reused row after row, and
+    // so hold older rows there); those right of it were never written and still do.
+    current[from - 1] = from === 1 ? i : over;
+    let rowMin = from === 1 ? i : over;
+    for (let j = from; j <= to; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, beforePrevious[j - 2] + 1);
       current[j] = d;
       rowMin = Math.min(rowMin, d);
     }
-    if (rowMin > limit && previousMin > limit) return limit + 1;
+    if (rowMin > limit && previousMin > limit) return over;
     [beforePrevious, previous, current] = [previous, current, beforePrevious];
     previousMin = rowMin;
   }
-  return Math.min(previous[b.length], limit + 1);
+  return Math.min(previous[b.length], over);
 }
 
 /**
