@@ -10,21 +10,6 @@ const watch = process.argv.includes("--watch");
 const outdir = process.argv.includes("--outdir") ? process.argv[process.argv.indexOf("--outdir") + 1] : "dist";
 
 /**
- * zod exports every language's error messages as `z.locales`, a quarter of a megabyte that each
- * process would load at start-up. The tools speak English only (zod loads that locale itself), so the
- * namespace is left empty.
- */
-const englishOnlyZod = {
-  name: "english-only-zod",
-  setup(build) {
-    build.onResolve({ filter: /[\\/]locales[\\/]index\.c?js$/ }, (args) =>
-      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: args.path, namespace: "empty" } : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: "empty" }, () => ({ contents: "export {};" }));
-  },
-};
-
-/**
  * yaml is bundled from its ES module build (which its package offers to browsers), not from the
  * CommonJS build Node would load. The code is the same, without the CommonJS build's debug switches:
  * its parser and composer look one up in `process.env` for every token, a call into C++ that took an
@@ -45,7 +30,6 @@ const common = {
   banner: { js: 'const __importMetaUrl = require("url").pathToFileURL(__filename).href;' },
   define: { CTO_CHARTER_VERSION: JSON.stringify(version), "import.meta.url": "__importMetaUrl" },
   alias: yamlAsModule,
-  plugins: [englishOnlyZod],
 };
 
 /** `server.js` and `cli.js` load their bundle with V8's code cache (server/src/node/launcher.ts). */

@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
-import { z } from "zod";
+import { toJSONSchema } from "zod/mini";
 import { charterSchema } from "../schemas/charter";
 import type { CatalogFile } from "../schemas/catalog";
 import { Catalog, validateCatalogFile } from "../server/src/core/catalog";
@@ -45,7 +45,7 @@ export function buildPersonaPosterior(catalog: CatalogFile): StoredPosterior {
 }
 
 export function renderJsonSchema(): string {
-  const schema = z.toJSONSchema(charterSchema, { target: "draft-7" });
+  const schema = toJSONSchema(charterSchema, { target: "draft-7" });
   return `${JSON.stringify({ ...schema, $id: "https://github.com/cto-charter/cto-charter/schemas/cto-charter.schema.json", title: "CTO charter (cto/v1)" }, null, 2)}\n`;
 }
 

@@ -2,27 +2,27 @@
  * Reads the charter's zod schema as data: which keys and values are valid at a path, and what each
  * one means. The schema rule (did-you-mean), hover and completion all ask it, so they never disagree.
  */
-import type { z } from "zod";
+import * as z from "zod/mini";
 import { charterSchema, ENUM_DESCRIPTIONS } from "../../../schemas/charter";
 
 type Segment = string | number;
 
 interface ZodDef {
   type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  innerType?: z.ZodType;
-  options?: z.ZodType[];
+  shape?: Record<string, z.ZodMiniType>;
+  element?: z.ZodMiniType;
+  innerType?: z.ZodMiniType;
+  options?: z.ZodMiniType[];
   entries?: Record<string, string>;
   values?: unknown[];
-  in?: z.ZodType;
+  in?: z.ZodMiniType;
 }
 
-function def(schema: z.ZodType): ZodDef {
+function def(schema: z.ZodMiniType): ZodDef {
   return (schema as unknown as { _zod: { def: ZodDef } })._zod.def;
 }
 
-function unwrap(schema: z.ZodType): z.ZodType {
+function unwrap(schema: z.ZodMiniType): z.ZodMiniType {
   let current = schema;
   for (;;) {
     const d = def(current);
@@ -32,12 +32,12 @@ function unwrap(schema: z.ZodType): z.ZodType {
   }
 }
 
-function descriptionOf(schema: z.ZodType): string | undefined {
-  return schema.description ?? unwrap(schema).description;
+function descriptionOf(schema: z.ZodMiniType): string | undefined {
+  return z.globalRegistry.get(schema)?.description ?? z.globalRegistry.get(unwrap(schema))?.description;
 }
 
 /** The alternatives a value may take: a union's options, or the schema itself. */
-function alternatives(schema: z.ZodType): z.ZodType[] {
+function alternatives(schema: z.ZodMiniType): z.ZodMiniType[] {
   const inner = unwrap(schema);
   const d = def(inner);
   return d.type === "union" && d.options ? d.options.map(unwrap) : [inner];
@@ -56,11 +56,11 @@ export function acceptsAnyString(path: readonly Segment[]): boolean {
 }
 
 /** The schema that governs the value at `path`, or undefined where the format allows nothing. */
-export function schemaAt(path: readonly Segment[], root: z.ZodType = charterSchema): z.ZodType | undefined {
-  let current: z.ZodType | undefined = root;
+export function schemaAt(path: readonly Segment[], root: z.ZodMiniType = charterSchema): z.ZodMiniType | undefined {
+  let current: z.ZodMiniType | undefined = root;
   for (const segment of path) {
     if (!current) return undefined;
-    let next: z.ZodType | undefined;
+    let next: z.ZodMiniType | undefined;
     for (const option of alternatives(current)) {
       const d = def(option);
       if (typeof segment === "string" && d.type === "object" && d.shape?.[segment]) next = d.shape[segment];

@@ -2,16 +2,17 @@
  * Project configuration (`.cto-charter.json`, and the editor's `ctoCharter.*` settings): rule
  * severities and an organisation catalog. Parsing is pure; finding the file is the adapters' job.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
+import { described } from "../../../schemas/zod-support";
 import type { Rule } from "./rules/rule";
 import type { Severity, SeveritySetting } from "./types";
 
 export const severitySetting = z.enum(["error", "warning", "info", "hint", "off"]);
 
 export const configSchema = z.strictObject({
-  $schema: z.string().optional(),
-  rules: z.record(z.string(), severitySetting).optional().describe("Severity per rule id; `off` disables a rule."),
-  catalog: z.string().optional().describe("Path to an organisation catalog file (YAML or JSON), relative to this file."),
+  $schema: z.optional(z.string()),
+  rules: described(z.optional(z.record(z.string(), severitySetting)), "Severity per rule id; `off` disables a rule."),
+  catalog: described(z.optional(z.string()), "Path to an organisation catalog file (YAML or JSON), relative to this file."),
 });
 
 export type CharterConfig = z.infer<typeof configSchema>;

@@ -4,7 +4,7 @@
  * the `yaml-syntax` and `schema` rules turn them into findings.
  */
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type YAMLMap } from "yaml";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { LineIndex } from "./text";
 import type { OffsetRange } from "./types";
 

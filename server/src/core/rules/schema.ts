@@ -1,5 +1,5 @@
 import { isMap, isSeq, type Node } from "yaml";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { charterSchema } from "../../../../schemas/charter";
 import { BoundedCache } from "../bounded-cache";
 import type { Catalog } from "../catalog";
