@@ -39,3 +39,13 @@ test("yaml is bundled as an ES module, which never reads a debug switch from pro
     assert.match(text, /Implicit keys need to be on a single line/, name);
   }
 });
+
+test("the schemas bundle zod's small build, not the full one with every method (schemas/zod-support.ts)", () => {
+  for (const name of ["server-main.js", "cli-main.js"]) {
+    const text = fs.readFileSync(path.join(outdir, name), "utf8");
+    // Methods only the full build puts on every schema.
+    assert.doesNotMatch(text, /superRefine|safeExtend|toJSONSchema/, name);
+    // The validator itself is there, with its English messages.
+    assert.match(text, /Unrecognized key/, name);
+  }
+});
