@@ -8,7 +8,13 @@
  */
 import * as fs from "node:fs";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Diagnostic } from "vscode-languageserver/node";
+import type { Diagnostic } from "vscode-languageserver/node";
+import { forgetHeapSizes } from "../server/src/node/v8-settings";
+
+// As our launcher does first: the heap keeps the size the options gave it, and Node loads its own
+// modules from its code cache (v8-settings.ts). Only then is the protocol library loaded.
+forgetHeapSizes();
+const { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } = require("vscode-languageserver/node") as typeof import("vscode-languageserver/node");
 
 const file = process.argv[process.argv.indexOf("--diagnostics") + 1];
 const diagnostics = JSON.parse(fs.readFileSync(file, "utf8")) as Diagnostic[];

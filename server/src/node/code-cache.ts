@@ -1,5 +1,5 @@
 /** The bundle's side of launcher.ts: a way to save V8's code cache, which is there only under the launcher. */
-import { underStartSettings } from "./heap-growth";
+import { underStartSettings } from "./v8-settings";
 import type { CodeCache } from "./launcher";
 
 /** Handed in by the launcher as an argument of the bundle's wrapper; undefined elsewhere (tests under tsx). */

@@ -6,12 +6,10 @@
  * heap that often would cost each keystroke more time (10,000 lines: a third more) than the memory is
  * worth.
  *
- * The factor is one of the few V8 settings read anew at every collection, so it can change while
- * the server runs; a runtime that ignores it only keeps V8's default. V8 stamps a code cache with a
- * hash of its settings, though, and rejects one made under others: `underStartSettings` makes it
- * under the settings the process started with.
+ * The factor is one of the settings V8 reads anew at every collection, so it can change while the
+ * server runs (v8-settings.ts); a runtime that ignores it only keeps V8's default.
  */
-import * as v8 from "node:v8";
+import { change } from "./v8-settings";
 
 /** Characters of open documents past which V8's own growth factor is used (about 4,000 lines). */
 export const LARGE_TEXT = 250_000;
@@ -24,19 +22,8 @@ export function fitHeapGrowth(openCharacters: number): void {
   if (wanted !== tight) setTight(wanted);
 }
 
-/** Runs `work` under V8's settings as the process started, with no growth factor of ours. */
-export function underStartSettings<T>(work: () => T): T {
-  const was = tight;
-  if (was) setTight(false);
-  try {
-    return work();
-  } finally {
-    if (was) setTight(true);
-  }
-}
-
 function setTight(value: boolean): void {
   tight = value;
   // 0, as at start, leaves the factor to V8's own heuristics.
-  v8.setFlagsFromString(`--heap-growing-percent=${value ? TIGHT_PERCENT : 0}`);
+  change(`--heap-growing-percent=${value ? TIGHT_PERCENT : 0}`, "--heap-growing-percent=0");
 }

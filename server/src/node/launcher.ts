@@ -15,6 +15,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as v8 from "node:v8";
 import * as vm from "node:vm";
+import { forgetHeapSizes } from "./v8-settings";
 
 declare const LAUNCH_TARGET: string;
 declare const CTO_CHARTER_VERSION: string;
@@ -23,6 +24,9 @@ declare const CTO_CHARTER_VERSION: string;
 export interface CodeCache {
   save(): void;
 }
+
+// Before Node loads any module of its own, and before the cache's key reads V8's settings.
+forgetHeapSizes();
 
 const target = path.join(__dirname, LAUNCH_TARGET);
 /** Cache files are named after the bundle: `server-main-<version>-<size>-<mtime>-<node>-<arch>-<V8 tag>.v8cache`. */

@@ -4,17 +4,14 @@
  */
 
 /**
- * Node options for the server:
- * - a young generation of 2 MB semi-spaces, where V8 would let it grow to 16 MB each: a keystroke's
- *   garbage is far smaller (the old generation's growth is tuned while the server runs, heap-growth.ts).
- *   1 MB was too small: a keystroke on a 100-line charter leaves about 0.5 MB while the code is still
- *   warming up, so every other one paid for a scavenge (2 MB: median 2.00 → 1.79× the parse floor over
- *   10 interleaved sessions, peak RSS 1–2 MB more);
- * - regular expressions compiled to machine code at once, not first to bytecode and again when used
- *   twice: the matcher runs each of its large patterns on every sentence, so the first compilation
- *   was wasted (1,000-line start-up: 11–14 ms less, median of 12 interleaved starts).
+ * Node options for the server: a young generation of 2 MB semi-spaces, where V8 would let it grow to
+ * 16 MB each. A keystroke's garbage is far smaller (the old generation's growth is tuned while the
+ * server runs, heap-growth.ts). 1 MB was too small: a keystroke on a 100-line charter leaves about
+ * 0.5 MB while the code is still warming up, so every other one paid for a scavenge (2 MB: median
+ * 2.00 → 1.79× the parse floor over 10 interleaved sessions, peak RSS 1–2 MB more). V8 reads it once,
+ * when it makes the heap; the launcher then sets it back to its default (v8-settings.ts says why).
  */
-export const SERVER_NODE_OPTIONS: readonly string[] = ["--max-semi-space-size=2", "--no-regexp-tier-up"];
+export const SERVER_NODE_OPTIONS: readonly string[] = ["--max-semi-space-size=2"];
 
 /**
  * The server's environment: the client's own, with two changes.
