@@ -26,7 +26,6 @@ export const ENUM_DESCRIPTIONS: Record<string, string> = {
   other: "Another executive; say who in the charter's text.",
 };
 
-
 const metrics = described(
   z.array(described(z.string(), "One measurable indicator of success.")),
   "How success in this accountability is measured: one indicator per entry.",

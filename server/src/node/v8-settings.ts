@@ -12,14 +12,11 @@
  */
 import * as v8 from "node:v8";
 
-/** Heap sizes V8 takes from the command line when it makes the heap; 0 is each one's default. */
-const HEAP_SIZES = ["--max-semi-space-size", "--min-semi-space-size"];
+/** The heap size the server's options set (server-launch.ts); 0 is its default. */
+const HEAP_SIZE = "--max-semi-space-size";
 
 export function forgetHeapSizes(): void {
-  for (const option of process.execArgv) {
-    const name = option.split("=")[0];
-    if (HEAP_SIZES.includes(name)) v8.setFlagsFromString(`${name}=0`);
-  }
+  if (process.execArgv.some((option) => option.startsWith(`${HEAP_SIZE}=`))) v8.setFlagsFromString(`${HEAP_SIZE}=0`);
 }
 
 /** Each flag changed at run time: its setting now, and at start. */
