@@ -18,6 +18,8 @@ export interface CliResult {
    * is what the CLI would take if parsing were all it did and both cores shared it perfectly.
    */
   floorParseMs: number;
+  /** Each run's wall time, when `wallMs` is their median. */
+  runsMs?: number[];
 }
 
 /** An ordinary charter is 40 to 80 lines, 60 on average: the examples have 51. */
