@@ -148,12 +148,22 @@ describe("reporting-line", () => {
     const text = replace(CLEAN, "reports_to: ceo", "reports_to: cfo");
     const [line] = byRule(text, "reporting-line");
     assertCovers(text, line, "cfo");
+    assert.match(line.message, /usually reports to the CEO, not to the CFO\.$/);
+    assert.equal(line.fixes()[0].title, "Report to the CEO");
     assert.equal(line.fixes()[0].edits[0].newText, "ceo");
   });
 
-  test("silent without reports_to, and on the typical line", () => {
+  test("names the board and another executive as a sentence would", () => {
+    assert.match(byRule(replace(CLEAN, "reports_to: ceo", "reports_to: board"), "reporting-line")[0].message, /not to the board\.$/);
+    assert.match(byRule(replace(CLEAN, "reports_to: ceo", "reports_to: other"), "reporting-line")[0].message, /not to another executive\.$/);
+  });
+
+  test("silent without reports_to, on the typical line, and on a line the format does not know (the schema reports it)", () => {
     assert.equal(byRule(replace(CLEAN, "reports_to: ceo\n", ""), "reporting-line").length, 0);
     assert.equal(byRule(CLEAN, "reporting-line").length, 0);
+    const unknown = replace(CLEAN, "reports_to: ceo", "reports_to: ceoo");
+    assert.equal(byRule(unknown, "reporting-line").length, 0);
+    assert.match(byRule(unknown, "schema")[0].message, /`reports_to` must be one of/);
   });
 });
 
@@ -187,6 +197,15 @@ describe("metrics-missing", () => {
     assert.equal(missing.length, 2);
     assertCovers(text, missing[0], "Run technology experiments");
     assertCovers(text, missing[1], "text: Lead the technical architecture\n    metrics: []");
+    assert.match(missing[0].message, /has no metrics/);
+    assert.match(missing[1].message, /metrics list is empty/);
+  });
+
+  test("metrics that are not a list count as none, not as an empty list (the schema rule names the type)", () => {
+    const text = withItems("  - text: Lead the technical architecture\n    metrics: reliability\n");
+    const [missing] = byRule(text, "metrics-missing");
+    assert.match(missing.message, /has no metrics/);
+    assert.match(byRule(text, "schema")[0].message, /should be a list, not the text `reliability`/);
   });
 });
 

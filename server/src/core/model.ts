@@ -33,7 +33,7 @@ export interface Item {
   idNode?: Scalar;
   text?: string;
   textNode?: Scalar;
-  /** Undefined when the item has no `metrics` key (plain strings never have one). */
+  /** Undefined when the item has no `metrics` list (plain strings never have one; a value of another type is the schema rule's). */
   metrics?: string[];
   resolution?: Resolution;
   /** Why free text resolved to nothing, when there is something to say. */
@@ -184,7 +184,7 @@ function readItem(text: string, list: ListKey, index: number, entry: Node, catal
       item.text = text.value;
       item.textNode = text;
     }
-    if (entry.has("metrics")) item.metrics = readStrings(metrics).map((m) => m.text);
+    if (isSeq(metrics)) item.metrics = readStrings(metrics).map((m) => m.text);
   } else {
     return undefined;
   }
