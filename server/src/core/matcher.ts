@@ -642,10 +642,10 @@ export class Matcher {
    * customers and still an internal system. Candidates are made one at a time: most texts keep the first.
    */
   private reown(matches: Candidates, owner: Side | undefined): { match?: Match; reason?: string } {
+    if (!owner) return matches.size ? { match: matches.at(0) } : {};
     let reason: string | undefined;
     for (let i = 0; i < matches.size; i++) {
       const match = matches.at(i);
-      if (!owner) return { match };
       const entry = this.accountabilities.get(match.accountabilityId)!;
       const target = owner === "external" ? (entry.domain !== "cto" ? entry.whenExternal : undefined) : entry.domain !== "cio" ? entry.whenInternal : undefined;
       const moved = target && target !== "none" ? this.accountabilities.get(target) : undefined;

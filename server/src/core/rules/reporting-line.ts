@@ -21,8 +21,8 @@ charter should make it a deliberate choice. Silent when \`reports_to\` is absent
 format's lines (the schema rule reports that).`,
   check({ catalog, model, report }) {
     const reportsTo = model.reportsTo;
-    if (!reportsTo?.node.range || model.personas.length === 0 || !REPORTING_LINES.includes(reportsTo.value as Line)) return;
-    const actual = reportsTo.value as Line;
+    const actual = reportsTo?.value as Line;
+    if (!reportsTo?.node.range || model.personas.length === 0 || !REPORTING_LINES.includes(actual)) return;
     const personas = model.personas.flatMap((p) => catalog.personas.get(p.id) ?? []);
     const typical = [...new Set(personas.map((p) => p.reportsTo))];
     if (typical.length === 0 || typical.includes(actual)) return;
