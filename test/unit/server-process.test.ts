@@ -43,7 +43,7 @@ test("a setting changed at run time is undone while a code cache is made, and ho
   assert.equal(v8.cachedDataVersionTag(), atStart);
 });
 
-test("the server's Node options size its heap, then leave V8's settings as Node's own code cache expects them", () => {
+test("the server's Node options size its heap and V8's helper threads, then leave V8's settings as Node's own code cache expects them", () => {
   // What the launcher does first, in a process started with the server's options, and in one without.
   const script = `
     const v8 = require("node:v8");
@@ -52,7 +52,8 @@ test("the server's Node options size its heap, then leave V8's settings as Node'
     let kept = [];
     for (let i = 0; i < 300000; i++) { kept.push({ i }); if (kept.length > 50000) kept = []; }
     const newSpace = v8.getHeapSpaceStatistics().find((space) => space.space_name === "new_space");
-    console.log(JSON.stringify({ before, after: v8.cachedDataVersionTag(), newSpaceMiB: newSpace.space_size / 2 ** 20 }));`;
+    const threads = process.platform === "linux" ? require("node:fs").readdirSync("/proc/self/task").length : undefined;
+    console.log(JSON.stringify({ before, after: v8.cachedDataVersionTag(), newSpaceMiB: newSpace.space_size / 2 ** 20, threads }));`;
   const run = (options: readonly string[]) => JSON.parse(execFileSync(process.execPath, [...options, "--import", "tsx", "-e", script], { encoding: "utf8" }));
   const server = run(SERVER_NODE_OPTIONS);
   const plain = run([]);
@@ -62,4 +63,6 @@ test("the server's Node options size its heap, then leave V8's settings as Node'
   // Two semi-spaces of 2 MB, where a young generation left to V8 grows to 16 MB each.
   assert.equal(server.newSpaceMiB, 4);
   assert.ok(plain.newSpaceMiB > 4, `${plain.newSpaceMiB} MiB`);
+  // One helper thread for V8 where Node starts four (threads are counted where Linux lists them).
+  if (process.platform === "linux") assert.equal(server.threads, plain.threads - 3, `${server.threads} threads, ${plain.threads} without the options`);
 });
