@@ -595,8 +595,9 @@ export class Matcher {
     const tokens = tokenize(text);
     const active = tokens.filter((t) => !isExcluded(scope, t.start));
     const ranked = this.rank(active, text);
-    if (!ranked.match) return { reason: ranked.reason ?? this.excludedReason(tokens, scope, text) };
-    return { match: ranked.match };
+    if (ranked.match) return { match: ranked.match };
+    // Only words the scope set aside can explain a miss: with none set aside, ranking every word again would find nothing either.
+    return { reason: ranked.reason ?? (active.length < tokens.length ? this.excludedReason(tokens, scope, text) : undefined) };
   }
 
   /**
