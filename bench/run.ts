@@ -119,7 +119,8 @@ interface Results {
   bundleBytes: Record<string, number>;
   sizes: SizeResult[];
   cli: CliResult[];
-  targets: { what: string; met: boolean }[];
+  /** The issue's targets, and goals of our own that go further (`ours`). */
+  targets: { what: string; met: boolean; ours?: boolean }[];
 }
 
 async function main(): Promise<void> {
@@ -249,14 +250,15 @@ function checkTargets(results: Results): Results["targets"] {
     if (size.reference) {
       targets.push({ what: `${size.lines} lines: edit → diagnostics ≤ ${TARGETS.editOverReference}× yaml-language-server's`, met: edit <= TARGETS.editOverReference * size.reference.editToDiagnosticsMs.median });
     }
+    // The issue asks for the memory of the 1,000-line charter it times start-up on; the table shows every size's.
+    if (size.lines !== TARGETS.startupMs.lines) continue;
     targets.push({ what: `${size.lines} lines: peak RSS < ${TARGETS.peakRssMiB} MiB`, met: size.ours.peakRssMiB < TARGETS.peakRssMiB });
-    if (size.lines === TARGETS.startupMs.lines) {
-      targets.push({ what: `${size.lines} lines: start-up to first diagnostics < ${TARGETS.startupMs.ms} ms (median of ${STARTS})`, met: size.ours.startups.median < TARGETS.startupMs.ms });
-      targets.push({
-        what: `${size.lines} lines: the first start (no code cache yet) to first diagnostics < ${TARGETS.startupMs.ms} ms`,
-        met: size.ours.startupsWithoutCodeCache.median < TARGETS.startupMs.ms,
-      });
-    }
+    targets.push({ what: `${size.lines} lines: start-up to first diagnostics < ${TARGETS.startupMs.ms} ms (median of ${STARTS})`, met: size.ours.startups.median < TARGETS.startupMs.ms });
+    targets.push({
+      what: `${size.lines} lines: the first start (no code cache yet) to first diagnostics < ${TARGETS.startupMs.ms} ms`,
+      met: size.ours.startupsWithoutCodeCache.median < TARGETS.startupMs.ms,
+      ours: true,
+    });
   }
   const library = results.cli.find((c) => c.charters === 10_000);
   if (library) targets.push({ what: `CLI lints 10,000 charters in < ${TARGETS.cliTenThousandMs / 1000} s (median of ${CLI_RUNS})`, met: library.wallMs < TARGETS.cliTenThousandMs });
@@ -285,13 +287,18 @@ function renderTable(results: Results): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const lines = rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  "));
   const bundles = Object.entries(results.bundleBytes).map(([file, bytes]) => `${file} ${(bytes / 1024).toFixed(0)} KiB`).join(", ");
-  const targets = results.targets.map((t) => `  ${t.met ? "✔" : "✖"} ${t.what}`);
+  const mark = (t: Results["targets"][number]) => `  ${t.met ? "✔" : "✖"} ${t.what}`;
+  const targets = [
+    ...results.targets.filter((t) => !t.ours).map(mark),
+    "Our own, beyond the issue:",
+    ...results.targets.filter((t) => t.ours).map(mark),
+  ];
   const load = `load average ${results.loadAverage.before[0].toFixed(2)} → ${results.loadAverage.after[0].toFixed(2)} on ${results.cores} cores`;
   const legend = [
     "no-op: a server that analyses nothing and publishes the same diagnostics, started as ours is (the protocol's own cost).",
     `floor: \`yaml\`'s parseDocument alone on the same texts; for the CLI, on all its files on one core, divided by ${results.cores} cores.`,
   ];
-  return [...lines, ...legend, "", `Bundles: ${bundles}`, `Node ${results.node}, ${load}, commit ${results.commit}`, "", "Targets:", ...targets].join("\n");
+  return [...lines, ...legend, "", `Bundles: ${bundles}`, `Node ${results.node}, ${load}, commit ${results.commit}`, "", "The issue's targets:", ...targets].join("\n");
 }
 
 function bundleSizes(dist: string): Record<string, number> {
