@@ -462,23 +462,61 @@ const SIDE_WEIGHT = 1.5;
 const HEAD_WEIGHT = 0.6;
 
 /**
- * The stems of the catalog's words, which are most of the cost of building a matcher. `npm run
- * generate` computes them for the built-in catalog, so start-up reads them instead of stemming every
- * phrase; an organisation catalog is stemmed when it is loaded.
+ * The stems of the catalog's words, and the counts over the whole catalog that weigh and file its
+ * phrases: most of the cost of building a matcher. `npm run generate` computes them for the built-in
+ * catalog, so start-up reads them instead of stemming every phrase and counting every stem; an
+ * organisation catalog is stemmed and counted when it is loaded.
  */
 export interface CatalogStems {
   /** Per accountability, in the catalog's order: the stems of each of its match phrases. */
   phrases: string[][][];
   /** Per accountability: the stems of its title, description and phrases, for the similarity profile. */
   profiles: string[][];
+  index: PhraseIndex;
+}
+
+/** What counting the phrases' stems over the whole catalog gives (see `indexPhrases`). */
+export interface PhraseIndex {
+  /** Per stem: how many entries' phrases hold it, which sets its weight. */
+  entries: Map<string, number>;
+  /** Per accountability, per phrase: which of its stems it is filed under (the one fewest phrases hold). */
+  filing: number[][];
 }
 
 export function stemCatalog(accountabilities: readonly AccountabilityData[]): CatalogStems {
-  return { phrases: stemPhrases(accountabilities), profiles: stemProfiles(accountabilities) };
+  const phrases = stemPhrases(accountabilities);
+  return { phrases, profiles: stemProfiles(accountabilities), index: indexPhrases(phrases) };
 }
 
 function stemPhrases(accountabilities: readonly AccountabilityData[]): string[][][] {
   return accountabilities.map((item) => item.match.map((phrase) => [...new Set(tokenize(phrase.replace(/@\w+/g, " "), true).map((t) => t.stem))]));
+}
+
+/** Counted in plain loops: an organisation catalog is counted on the way to its first diagnostics. */
+function indexPhrases(phraseStems: readonly (readonly string[][])[]): PhraseIndex {
+  const entries = new Map<string, number>();
+  const holders = new Map<string, number>();
+  for (let i = 0; i < phraseStems.length; i++) {
+    const counted = new Set<string>();
+    for (const stems of phraseStems[i]) {
+      for (const stem of stems) {
+        if (!counted.has(stem)) {
+          counted.add(stem);
+          entries.set(stem, (entries.get(stem) ?? 0) + 1);
+        }
+        holders.set(stem, (holders.get(stem) ?? 0) + 1);
+      }
+    }
+  }
+  const filing = phraseStems.map((phrases) =>
+    phrases.map((stems) => {
+      // The first of equals, so that filing does not depend on anything but the catalog's order.
+      let rarest = 0;
+      for (let k = 1; k < stems.length; k++) if (holders.get(stems[k])! < holders.get(stems[rarest])!) rarest = k;
+      return rarest;
+    }),
+  );
+  return { entries, filing };
 }
 
 function stemProfiles(accountabilities: readonly AccountabilityData[]): string[][] {
@@ -510,12 +548,11 @@ export class Matcher {
   constructor(accountabilities: readonly AccountabilityData[], stems?: CatalogStems) {
     this.stems = stems;
     const phraseStems = stems?.phrases ?? stemPhrases(accountabilities);
-    const phrases: CompiledPhrase[] = [];
-    // Per stem: how many entries' phrases hold it (its weight), and how many phrases (where a phrase is filed).
-    // Counted in plain loops: this runs at every start, on the way to the first diagnostics.
-    const entries = new Map<string, number>();
-    const lastEntry = new Map<string, number>();
-    const holders = new Map<string, number>();
+    const { entries, filing } = stems?.index ?? indexPhrases(phraseStems);
+    for (const [stem, count] of entries) {
+      this.weights.set(stem, GENERIC.has(stem) ? GENERIC_WEIGHT : 1 + Math.log(accountabilities.length / count));
+    }
+    let ordinal = 0;
     for (let i = 0; i < accountabilities.length; i++) {
       const item = accountabilities[i];
       this.accountabilities.set(item.id, item);
@@ -524,36 +561,24 @@ export class Matcher {
         if (stems.length === 0) continue;
         const phrase = item.match[j];
         const side = phrase.includes("@") ? (/@(internal|external)\b/.exec(phrase)?.[1] as Side | undefined) : undefined;
-        for (const stem of stems) {
-          if (lastEntry.get(stem) !== i) {
-            lastEntry.set(stem, i);
-            entries.set(stem, (entries.get(stem) ?? 0) + 1);
+        // A phrase's weight depends on the catalog alone: summed once here, not for every text it matches.
+        let weight = 0;
+        let heaviest = 0;
+        let heaviestWeight = -Infinity;
+        for (let k = 0; k < stems.length; k++) {
+          const stemWeight = this.weights.get(stems[k])!;
+          weight += stemWeight;
+          if (stemWeight > heaviestWeight) {
+            heaviest = k;
+            heaviestWeight = stemWeight;
           }
-          holders.set(stem, (holders.get(stem) ?? 0) + 1);
         }
-        phrases.push({ accountabilityId: item.id, phrase, stems, side, weight: 0, heaviest: 0, ordinal: phrases.length });
+        const compiled: CompiledPhrase = { accountabilityId: item.id, phrase, stems, side, weight, heaviest, ordinal: ordinal++ };
+        const rarest = stems[filing[i][j]];
+        const list = this.byStem.get(rarest);
+        if (list) list.push(compiled);
+        else this.byStem.set(rarest, [compiled]);
       }
-    }
-    for (const [stem, count] of entries) {
-      this.weights.set(stem, GENERIC.has(stem) ? GENERIC_WEIGHT : 1 + Math.log(accountabilities.length / count));
-    }
-    for (const phrase of phrases) {
-      // A phrase's weight depends on the catalog alone: summed once here, not for every text it matches.
-      let heaviest = -Infinity;
-      let rarest = phrase.stems[0];
-      for (let k = 0; k < phrase.stems.length; k++) {
-        const stem = phrase.stems[k];
-        const weight = this.weights.get(stem)!;
-        phrase.weight += weight;
-        if (weight > heaviest) {
-          heaviest = weight;
-          phrase.heaviest = k;
-        }
-        if (holders.get(stem)! < holders.get(rarest)!) rarest = stem;
-      }
-      const list = this.byStem.get(rarest);
-      if (list) list.push(phrase);
-      else this.byStem.set(rarest, [phrase]);
     }
   }
 
